@@ -1,0 +1,209 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The options of a Hightouch endpoint. Set on the component, they are shared by all its endpoints; set on an
+ * endpoint URI, they override the component's for that endpoint.
+ */
+@UriParams
+public class HightouchConfiguration implements Cloneable {
+
+    /** The public Hightouch REST API. */
+    public static final String DEFAULT_BASE_URL = "https://api.hightouch.com/api/v1";
+
+    @UriParam(label = "security", secret = true)
+    @Metadata(required = true)
+    private String apiKey;
+
+    @UriParam(defaultValue = DEFAULT_BASE_URL)
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    @UriParam(label = "timeout", defaultValue = "10000", javaType = "java.time.Duration")
+    private long connectTimeout = 10_000;
+
+    @UriParam(label = "timeout", defaultValue = "30000", javaType = "java.time.Duration")
+    private long responseTimeout = 30_000;
+
+    @UriParam(defaultValue = "true")
+    private boolean throwExceptionOnFailure = true;
+
+    @UriParam(defaultValue = "true")
+    private boolean validate = true;
+
+    @UriParam(defaultValue = "false")
+    private boolean batchMode;
+
+    @UriParam(label = "producer,raw")
+    private String url;
+
+    @UriParam(label = "producer,raw", defaultValue = "POST")
+    private HightouchHttpMethod httpMethod = HightouchHttpMethod.POST;
+
+    @UriParam(label = "producer,raw", prefix = "header.", multiValue = true)
+    private Map<String, Object> headers;
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    /**
+     * The Hightouch API key, sent in the Authorization header as a Bearer token, and only to the origin of the base URL.
+     * Keys are workspace-wide: prefer setting it on the component, from a property placeholder or vault, over
+     * putting it in a URI.
+     */
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The base URL of the Hightouch REST API. Must be https, except for loopback addresses (local test servers).
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * How long to wait for a connection to Hightouch, in milliseconds (a duration such as 10s is accepted
+     * too).
+     */
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * How long to wait for Hightouch's response once the request is sent, in milliseconds (a duration such as
+     * 30s is accepted too). Never infinite.
+     */
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public boolean isThrowExceptionOnFailure() {
+        return throwExceptionOnFailure;
+    }
+
+    /**
+     * Whether a response outside 2xx fails the exchange with a HightouchApiException. When false, the error
+     * JSON becomes the message body and the status is in the CamelHightouchResponseCode header.
+     */
+    public void setThrowExceptionOnFailure(boolean throwExceptionOnFailure) {
+        this.throwExceptionOnFailure = throwExceptionOnFailure;
+    }
+
+    public boolean isValidate() {
+        return validate;
+    }
+
+    /**
+     * Whether the record is checked against the operation's required fields before it is sent. Numeric and boolean
+     * strings (from CSV-like input) are converted where the API expects a number or a boolean. An invalid record
+     * fails with a HightouchValidationException listing every problem, and no request is made.
+     */
+    public void setValidate(boolean validate) {
+        this.validate = validate;
+    }
+
+    public boolean isBatchMode() {
+        return batchMode;
+    }
+
+    /**
+     * Batch mode, for raw only: a List body is sent as one JSON array. When false (the default), a List body
+     * on createSource or createModel is sent one element per request, in order, and the results are collected in a
+     * List. Hightouch has no batch create, so batchMode=true on a create operation is refused when the endpoint is
+     * created.
+     */
+    public void setBatchMode(boolean batchMode) {
+        this.batchMode = batchMode;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    /**
+     * For raw: the Hightouch path to call, relative to the base URL (e.g. /syncs/42/trigger), or an
+     * absolute URL on the same origin as the base URL. An absolute URL on any other origin is refused, so that the
+     * API key never leaves Hightouch.
+     */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public HightouchHttpMethod getHttpMethod() {
+        return httpMethod;
+    }
+
+    /**
+     * For raw: the HTTP method. GET and DELETE send no body.
+     */
+    public void setHttpMethod(HightouchHttpMethod httpMethod) {
+        this.httpMethod = httpMethod;
+    }
+
+    public Map<String, Object> getHeaders() {
+        return headers;
+    }
+
+    /**
+     * For raw: extra HTTP request headers, as header.Name=value options. Message headers are never
+     * forwarded to Hightouch; Authorization, Content-Type and Accept are set by the component
+     * and cannot be overridden here.
+     */
+    public void setHeaders(Map<String, Object> headers) {
+        this.headers = headers;
+    }
+
+    /**
+     * A copy for one endpoint, so that endpoint options never change the component's.
+     */
+    public HightouchConfiguration copy() {
+        try {
+            HightouchConfiguration copy = (HightouchConfiguration) super.clone();
+            if (headers != null) {
+                copy.headers = new LinkedHashMap<>(headers);
+            }
+            return copy;
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        // never prints the API key
+        return "HightouchConfiguration[baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "<unset>" : "xxxxxx") + "]";
+    }
+}

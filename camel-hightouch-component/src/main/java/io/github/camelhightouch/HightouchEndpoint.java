@@ -1,0 +1,213 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.github.camelhightouch.internal.CallExecutor;
+import io.github.camelhightouch.internal.HightouchHttpClient;
+import io.github.camelhightouch.internal.HightouchOrigin;
+import io.github.camelhightouch.internal.JsonBodies;
+import io.github.camelhightouch.internal.RequestFactory;
+import io.github.camelhightouch.internal.ResponseMapper;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
+
+/**
+ * Calls the Hightouch REST API: create sources and models from records, or call any Hightouch endpoint.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "hightouch", title = "Hightouch", syntax = "hightouch:operation",
+             category = { Category.CLOUD, Category.API }, producerOnly = true, headersClass = HightouchConstants.class)
+public class HightouchEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    /** Headers the component sets itself: a {@code header.*} option may not replace them. */
+    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "content-type", "accept", "host",
+            "content-length", "transfer-encoding");
+
+    @UriPath(description = "The Hightouch operation to perform")
+    @Metadata(required = true)
+    private HightouchOperation operation;
+
+    @UriParam
+    private HightouchConfiguration configuration;
+
+    private HightouchOrigin origin;
+    private RequestFactory requestFactory;
+    private ResponseMapper responseMapper;
+    private HightouchHttpClient httpClient;
+    private CallExecutor callExecutor;
+
+    public HightouchEndpoint(String uri, HightouchComponent component, HightouchOperation operation,
+                             HightouchConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public HightouchComponent getComponent() {
+        return (HightouchComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new HightouchProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("The hightouch:" + operation + " endpoint has no consumer");
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // bad configuration fails the route at start, naming the option
+        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+            throw new IllegalArgumentException(
+                    "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
+        }
+        checkNotNegative("connectTimeout", configuration.getConnectTimeout());
+        checkNotNegative("responseTimeout", configuration.getResponseTimeout());
+        origin = HightouchOrigin.of(configuration.getBaseUrl());
+        String url;
+        HightouchHttpMethod method;
+        if (operation == HightouchOperation.raw) {
+            if (configuration.getUrl() == null || configuration.getUrl().isBlank()) {
+                throw new IllegalArgumentException("url: must be set for hightouch:raw (e.g. url=/syncs/42/trigger)");
+            }
+            url = origin.resolve(configuration.getUrl(), "url");
+            method = configuration.getHttpMethod();
+        } else {
+            if (configuration.isBatchMode()) {
+                throw new IllegalArgumentException("batchMode: Hightouch has no batch " + operation
+                                                   + "; batchMode=true is only for hightouch:raw. A List body on "
+                                                   + operation + " is sent one element per request.");
+            }
+            if (configuration.getUrl() != null) {
+                throw new IllegalArgumentException("url: is only for hightouch:raw, not for hightouch:" + operation);
+            }
+            url = origin.resolve(operation.getPath(), "url");
+            method = operation.getMethod();
+        }
+        JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), HightouchComponent.MAX_BODY_SIZE);
+        requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json, extraHeaders());
+        responseMapper = new ResponseMapper(getComponent().getObjectMapper());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        httpClient = getComponent().getTransport().newClient(origin, configuration.getApiKey(),
+                configuration.getConnectTimeout(), configuration.getResponseTimeout());
+        ServiceHelper.startService(httpClient);
+        callExecutor = new CallExecutor(httpClient);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopService(httpClient);
+        httpClient = null;
+        callExecutor = null;
+        super.doStop();
+    }
+
+    private Map<String, String> extraHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (configuration.getHeaders() == null) {
+            return headers;
+        }
+        if (operation != HightouchOperation.raw && !configuration.getHeaders().isEmpty()) {
+            throw new IllegalArgumentException("header.*: extra request headers are only for hightouch:raw");
+        }
+        for (Map.Entry<String, Object> header : configuration.getHeaders().entrySet()) {
+            String name = header.getKey();
+            if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+                throw new IllegalArgumentException("header." + name + ": is not a valid HTTP header name");
+            }
+            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("header." + name + ": is set by the component and cannot be overridden");
+            }
+            headers.put(name, header.getValue() == null ? "" : header.getValue().toString());
+        }
+        return headers;
+    }
+
+    private static void checkNotNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + ": must not be negative, got " + value);
+        }
+    }
+
+    /**
+     * The operation to perform.
+     */
+    public HightouchOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(HightouchOperation operation) {
+        this.operation = operation;
+    }
+
+    /**
+     * The endpoint's options.
+     */
+    public HightouchConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(HightouchConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    RequestFactory getRequestFactory() {
+        return requestFactory;
+    }
+
+    ResponseMapper getResponseMapper() {
+        return responseMapper;
+    }
+
+    CallExecutor getCallExecutor() {
+        return callExecutor;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "rest";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return Map.of("operation", operation.name());
+    }
+}

@@ -1,0 +1,71 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch;
+
+/**
+ * Hightouch could not be reached or did not answer (connection refused, timeout, reset, broken response). Says which
+ * endpoint was called and whether the request may have reached the server: when it may have, the outcome of a create
+ * or a trigger is unknown and the call was not repeated.
+ */
+public class HightouchTransportException extends HightouchException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final String method;
+    private final String url;
+    private final boolean outcomeUnknown;
+
+    public HightouchTransportException(String operation, String method, String url, boolean outcomeUnknown,
+                                       Throwable cause) {
+        super(describe(operation, method, url, outcomeUnknown, cause), cause);
+        this.operation = operation;
+        this.method = method;
+        this.url = url;
+        this.outcomeUnknown = outcomeUnknown;
+    }
+
+    /** The component operation, e.g. {@code createSource}. */
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The HTTP method called. */
+    public String getMethod() {
+        return method;
+    }
+
+    /** The URL that could not be reached. */
+    public String getUrl() {
+        return url;
+    }
+
+    /**
+     * True when the request may have reached Hightouch before the failure (read timeout, connection reset after
+     * sending): Hightouch may or may not have acted on it.
+     */
+    public boolean isOutcomeUnknown() {
+        return outcomeUnknown;
+    }
+
+    private static String describe(String operation, String method, String url, boolean outcomeUnknown, Throwable cause) {
+        String reason = cause == null ? "unknown" : cause.getClass().getSimpleName()
+                                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return "Hightouch " + operation + " (" + method + " " + url + ") failed: "
+               + (outcomeUnknown
+                       ? "the request may have reached Hightouch, the outcome is unknown"
+                       : "Hightouch was unreachable")
+               + " (" + reason + ")";
+    }
+}

@@ -1,0 +1,93 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Producer;
+import org.apache.camel.component.http.HttpConstants;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Sends {@link HttpCall}s through a camel-http producer. Each call runs on a private exchange that carries only the
+ * headers set here, so the route's message headers never reach Hightouch and the API key never reaches the route's
+ * message.
+ */
+public final class HightouchHttpClient extends ServiceSupport {
+
+    private static final String APPLICATION_JSON = "application/json";
+    private static final byte[] EMPTY = new byte[0];
+
+    private final HttpEndpoint endpoint;
+    private final String authorization;
+    private Producer producer;
+
+    HightouchHttpClient(HttpEndpoint endpoint, String apiKey) {
+        this.endpoint = endpoint;
+        this.authorization = "Bearer " + apiKey;
+    }
+
+    /**
+     * Sends one request and returns Hightouch's answer, whatever its status. Blocks the calling thread for the
+     * duration of the HTTP exchange.
+     *
+     * @throws Exception the transport failure (connection refused, timeout, reset, malformed response)
+     */
+    public HttpResult execute(HttpCall call) throws Exception {
+        Exchange exchange = endpoint.createExchange();
+        Message in = exchange.getIn();
+        in.setHeader(HttpConstants.HTTP_URI, call.url());
+        in.setHeader(HttpConstants.HTTP_METHOD, call.method().name());
+        for (Map.Entry<String, String> header : call.extraHeaders().entrySet()) {
+            in.setHeader(header.getKey(), header.getValue());
+        }
+        in.setHeader("Accept", APPLICATION_JSON);
+        in.setHeader("Authorization", authorization);
+        if (call.body() != null) {
+            in.setHeader(HttpConstants.CONTENT_TYPE, APPLICATION_JSON);
+            in.setBody(call.body());
+        }
+        producer.process(exchange);
+        if (exchange.getException() != null) {
+            throw exchange.getException();
+        }
+        Message out = exchange.getMessage();
+        Integer status = out.getHeader(HttpConstants.HTTP_RESPONSE_CODE, Integer.class);
+        byte[] body = out.getBody(byte[].class);
+        return new HttpResult(status == null ? 0 : status, body == null ? EMPTY : body,
+                out.getHeader("Retry-After", String.class));
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ServiceHelper.startService(endpoint);
+        producer = endpoint.createProducer();
+        ServiceHelper.startService(producer);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopAndShutdownServices(producer, endpoint);
+        producer = null;
+    }
+
+    @Override
+    public String toString() {
+        return "HightouchHttpClient[" + endpoint.getHttpUri() + "]";
+    }
+}

@@ -1,0 +1,133 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The base URL of the Hightouch API and its origin (scheme, host, port): the only place the API key is ever sent to.
+ */
+public final class HightouchOrigin {
+
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
+
+    private final String baseUrl;
+    private final String scheme;
+    private final String host;
+    private final int port;
+
+    private HightouchOrigin(String baseUrl, String scheme, String host, int port) {
+        this.baseUrl = baseUrl;
+        this.scheme = scheme;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Parses and checks a base URL: http(s), a host, and https unless the host is a loopback address.
+     *
+     * @throws IllegalArgumentException naming the {@code baseUrl} option
+     */
+    public static HightouchOrigin of(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            throw new IllegalArgumentException("baseUrl: must be set (e.g. https://api.hightouch.com/api/v1)");
+        }
+        URI uri = parse(baseUrl, "baseUrl");
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!"https".equals(scheme) && !"http".equals(scheme)) {
+            throw new IllegalArgumentException("baseUrl: must be an https URL, got " + baseUrl);
+        }
+        if (uri.getHost() == null) {
+            throw new IllegalArgumentException("baseUrl: has no host: " + baseUrl);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("baseUrl: must not carry a query, fragment or user info: " + baseUrl);
+        }
+        String host = uri.getHost().toLowerCase(Locale.ROOT);
+        if ("http".equals(scheme) && !isLoopback(host)) {
+            throw new IllegalArgumentException(
+                    "baseUrl: plain http is only allowed for loopback addresses (the API key would travel in clear text): "
+                                               + baseUrl);
+        }
+        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return new HightouchOrigin(trimmed, scheme, host, effectivePort(scheme, uri.getPort()));
+    }
+
+    /**
+     * The base URL without a trailing slash.
+     */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The full URL for a path below the base URL, or an absolute URL checked to be on this origin.
+     *
+     * @param  option                   the option name used in the error message
+     * @throws IllegalArgumentException when an absolute URL is on another origin
+     */
+    public String resolve(String pathOrUrl, String option) {
+        if (pathOrUrl == null || pathOrUrl.isBlank()) {
+            throw new IllegalArgumentException(option + ": must be set to a Hightouch path such as /syncs/42/trigger");
+        }
+        String lower = pathOrUrl.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            URI uri = parse(pathOrUrl, option);
+            String otherScheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            String otherHost = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+            if (!scheme.equals(otherScheme) || !host.equals(otherHost)
+                    || port != effectivePort(otherScheme, uri.getPort()) || uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException(
+                        option + ": " + pathOrUrl + " is not on the origin of baseUrl (" + scheme + "://" + host + ":" + port
+                                                   + "); the API key is only sent to that origin");
+            }
+            return pathOrUrl;
+        }
+        if (lower.contains("://") || pathOrUrl.startsWith("//")) {
+            throw new IllegalArgumentException(option + ": must be a path below baseUrl or an https URL, got " + pathOrUrl);
+        }
+        parse("http://localhost" + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl, option);
+        return baseUrl + (pathOrUrl.startsWith("/") ? pathOrUrl : "/" + pathOrUrl);
+    }
+
+    @Override
+    public String toString() {
+        return baseUrl;
+    }
+
+    private static URI parse(String url, String option) {
+        try {
+            return new URI(url);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(option + ": is not a valid URL: " + e.getMessage(), e);
+        }
+    }
+
+    private static int effectivePort(String scheme, int port) {
+        if (port != -1) {
+            return port;
+        }
+        return "https".equals(scheme) ? 443 : 80;
+    }
+
+    static boolean isLoopback(String host) {
+        // only literal loopback addresses and localhost: no name is resolved here
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return "localhost".equals(h) || LOOPBACK_V4.matcher(h).matches() || "::1".equals(h)
+                || "0:0:0:0:0:0:0:1".equals(h);
+    }
+}

@@ -1,0 +1,101 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelhightouch.HightouchOperation;
+import io.github.camelhightouch.HightouchValidationException.Violation;
+import io.github.camelhightouch.internal.RecordSchema.Kind;
+
+/**
+ * The request bodies Hightouch accepts, per operation, as its OpenAPI description states them.
+ */
+public final class OperationSchemas {
+
+    /** {@code POST /sources}: name, slug, type and configuration, nothing else. */
+    public static final RecordSchema CREATE_SOURCE = RecordSchema.builder()
+            .required("name", Kind.NON_EMPTY_STRING)
+            .required("slug", Kind.NON_EMPTY_STRING)
+            .required("type", Kind.NON_EMPTY_STRING)
+            .required("configuration", Kind.OBJECT)
+            .closed()
+            .build();
+
+    /** Which query object each model queryType needs. */
+    static final Map<String, String> QUERY_OBJECT_BY_TYPE = queryObjects();
+
+    /** {@code POST /models}: the required fields, the query object matching queryType, and folderId. */
+    public static final RecordSchema CREATE_MODEL = RecordSchema.builder()
+            .required("name", Kind.NON_EMPTY_STRING)
+            .required("slug", Kind.NON_EMPTY_STRING)
+            .required("queryType", Kind.NON_EMPTY_STRING)
+            .required("sourceId", Kind.NUMBER)
+            .required("isSchema", Kind.BOOLEAN)
+            .required("primaryKey", Kind.STRING)
+            .optional("folderId", Kind.STRING)
+            .optional("raw", RecordSchema.builder().required("sql", Kind.NON_EMPTY_STRING).build())
+            .optional("table", RecordSchema.builder().required("name", Kind.NON_EMPTY_STRING).build())
+            .optional("custom", RecordSchema.builder().required("query", Kind.ANY).build())
+            .optional("visual", RecordSchema.builder().required("filter", Kind.ANY).required("parentId", Kind.NUMBER)
+                    .optional("primaryLabel", Kind.STRING).optional("secondaryLabel", Kind.STRING).build())
+            .optional("dbt", RecordSchema.builder().required("modelId", Kind.NUMBER).build())
+            .optional("dbt_cloud", RecordSchema.builder().required("modelId", Kind.NUMBER).build())
+            .closed()
+            .rule(OperationSchemas::queryObjectMatchesType)
+            .build();
+
+    private OperationSchemas() {
+    }
+
+    /**
+     * The schema of an operation's request body, or null when the operation's body is free (raw).
+     */
+    public static RecordSchema forOperation(HightouchOperation operation) {
+        return switch (operation) {
+            case createSource -> CREATE_SOURCE;
+            case createModel -> CREATE_MODEL;
+            default -> null;
+        };
+    }
+
+    private static void queryObjectMatchesType(
+            com.fasterxml.jackson.databind.node.ObjectNode record, String path, java.util.List<Violation> violations) {
+        JsonNode queryType = record.get("queryType");
+        if (queryType == null || !queryType.isTextual() || queryType.asText().isBlank()) {
+            return; // already reported as a required field
+        }
+        String objectName = QUERY_OBJECT_BY_TYPE.get(queryType.asText());
+        if (objectName == null) {
+            violations.add(new Violation(RecordSchema.join(path, "queryType"),
+                    "must be one of " + QUERY_OBJECT_BY_TYPE.keySet() + ", got \"" + queryType.asText() + "\""));
+        } else if (record.get(objectName) == null || record.get(objectName).isNull()) {
+            violations.add(new Violation(RecordSchema.join(path, objectName),
+                    "is required when queryType is " + queryType.asText()));
+        }
+    }
+
+    private static Map<String, String> queryObjects() {
+        Map<String, String> map = new LinkedHashMap<>();
+        map.put("raw_sql", "raw");
+        map.put("table", "table");
+        map.put("custom", "custom");
+        map.put("visual", "visual");
+        map.put("dbt", "dbt");
+        map.put("dbt_cloud", "dbt_cloud");
+        return map;
+    }
+}

@@ -1,0 +1,247 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelhightouch.HightouchValidationException.Violation;
+
+/**
+ * What an operation's JSON object must look like: typed fields, required or optional, nested objects, whether other
+ * fields are allowed, and rules across fields. Validation collects every problem instead of stopping at the first,
+ * and converts numeric and boolean strings (CSV-like input) in place where a number or a boolean is due.
+ */
+public final class RecordSchema {
+
+    /** The JSON types a field can require. */
+    public enum Kind {
+        STRING("a string"),
+        NON_EMPTY_STRING("a non-empty string"),
+        NUMBER("a number"),
+        BOOLEAN("a boolean"),
+        OBJECT("a JSON object"),
+        ANY("present");
+
+        private final String description;
+
+        Kind(String description) {
+            this.description = description;
+        }
+    }
+
+    /** A rule across fields, adding its violations to the list. */
+    @FunctionalInterface
+    public interface Rule {
+        void check(ObjectNode record, String path, List<Violation> violations);
+    }
+
+    private record Field(String name, Kind kind, boolean required, RecordSchema nested) {
+    }
+
+    private final Map<String, Field> fields;
+    private final boolean closed;
+    private final List<Rule> rules;
+
+    private RecordSchema(Map<String, Field> fields, boolean closed, List<Rule> rules) {
+        this.fields = fields;
+        this.closed = closed;
+        this.rules = rules;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Validates a record, converting numeric and boolean strings in place.
+     *
+     * @param  record the JSON value, converted in place
+     * @param  path   the path of the record in field names ("" for the body, "[3]" for an element of a List body)
+     * @return        every problem found, empty when the record is valid
+     */
+    public List<Violation> validate(JsonNode record, String path) {
+        List<Violation> violations = new ArrayList<>();
+        validate(record, path, violations);
+        return violations;
+    }
+
+    void validate(JsonNode record, String path, List<Violation> violations) {
+        if (record == null || !record.isObject()) {
+            violations.add(new Violation(path.isEmpty() ? "body" : path,
+                    "must be a JSON object, got " + describe(record)));
+            return;
+        }
+        ObjectNode object = (ObjectNode) record;
+        for (Field field : fields.values()) {
+            String fieldPath = join(path, field.name());
+            JsonNode value = object.get(field.name());
+            if (value == null || value.isNull()) {
+                if (field.required()) {
+                    violations.add(new Violation(fieldPath, value == null ? "is required" : "must not be null"));
+                }
+                continue;
+            }
+            JsonNode converted = convert(value, field.kind());
+            if (converted == null) {
+                violations.add(new Violation(fieldPath, "must be " + field.kind().description + ", got " + describe(value)));
+                continue;
+            }
+            if (converted != value) {
+                object.set(field.name(), converted);
+            }
+            if (field.nested() != null) {
+                field.nested().validate(converted, fieldPath, violations);
+            }
+        }
+        if (closed) {
+            for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
+                String name = names.next();
+                if (!fields.containsKey(name)) {
+                    violations.add(new Violation(join(path, name), "is not allowed (allowed fields: "
+                                                                   + String.join(", ", fields.keySet()) + ")"));
+                }
+            }
+        }
+        for (Rule rule : rules) {
+            rule.check(object, path, violations);
+        }
+    }
+
+    /**
+     * The value as the kind requires, a converted node for numeric and boolean strings, or null when it cannot be.
+     */
+    private static JsonNode convert(JsonNode value, Kind kind) {
+        switch (kind) {
+            case STRING:
+                return value.isTextual() ? value : null;
+            case NON_EMPTY_STRING:
+                return value.isTextual() && !value.asText().isBlank() ? value : null;
+            case NUMBER:
+                if (value.isNumber()) {
+                    return value;
+                }
+                return value.isTextual() ? parseNumber(value.asText().trim()) : null;
+            case BOOLEAN:
+                if (value.isBoolean()) {
+                    return value;
+                }
+                if (value.isTextual()) {
+                    String text = value.asText().trim().toLowerCase(Locale.ROOT);
+                    if ("true".equals(text) || "false".equals(text)) {
+                        return BooleanNode.valueOf(Boolean.parseBoolean(text));
+                    }
+                }
+                return null;
+            case OBJECT:
+                return value.isObject() ? value : null;
+            default:
+                return value;
+        }
+    }
+
+    private static JsonNode parseNumber(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal number = new BigDecimal(text);
+            try {
+                long l = number.longValueExact();
+                return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
+            } catch (ArithmeticException notIntegral) {
+                return DecimalNode.valueOf(number);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static String join(String path, String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            String text = node.asText();
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+        }
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node;
+    }
+
+    /**
+     * Builds a schema field by field.
+     */
+    public static final class Builder {
+        private final Map<String, Field> fields = new LinkedHashMap<>();
+        private final List<Rule> rules = new ArrayList<>();
+        private boolean closed;
+
+        public Builder required(String name, Kind kind) {
+            fields.put(name, new Field(name, kind, true, null));
+            return this;
+        }
+
+        public Builder required(String name, RecordSchema nested) {
+            fields.put(name, new Field(name, Kind.OBJECT, true, nested));
+            return this;
+        }
+
+        public Builder optional(String name, Kind kind) {
+            fields.put(name, new Field(name, kind, false, null));
+            return this;
+        }
+
+        public Builder optional(String name, RecordSchema nested) {
+            fields.put(name, new Field(name, Kind.OBJECT, false, nested));
+            return this;
+        }
+
+        /** No field other than the declared ones is allowed. */
+        public Builder closed() {
+            this.closed = true;
+            return this;
+        }
+
+        public Builder rule(Rule rule) {
+            rules.add(rule);
+            return this;
+        }
+
+        public RecordSchema build() {
+            return new RecordSchema(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), closed, List.copyOf(rules));
+        }
+    }
+}
