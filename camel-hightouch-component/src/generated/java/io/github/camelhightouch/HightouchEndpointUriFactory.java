@@ -23,7 +23,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(12);
+        Set<String> props = new HashSet<>(19);
         props.add("apiKey");
         props.add("baseUrl");
         props.add("batchMode");
@@ -31,8 +31,15 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("headers");
         props.add("httpMethod");
         props.add("lazyStartProducer");
+        props.add("maxBodySize");
+        props.add("maxRetries");
+        props.add("maxRetryDelay");
         props.add("operation");
+        props.add("rateLimit");
+        props.add("rateLimitPeriod");
+        props.add("requestTimeout");
         props.add("responseTimeout");
+        props.add("retryBaseDelay");
         props.add("throwExceptionOnFailure");
         props.add("url");
         props.add("validate");

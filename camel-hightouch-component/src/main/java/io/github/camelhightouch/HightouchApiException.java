@@ -32,10 +32,17 @@ public class HightouchApiException extends HightouchException {
     private final String operation;
     private final String method;
     private final String url;
+    private final int attempts;
 
     public HightouchApiException(int statusCode, String apiMessage, Object details, String responseBody,
                                  String operation, String method, String url) {
-        super(describe(statusCode, apiMessage, details, responseBody, operation, method, url));
+        this(statusCode, apiMessage, details, responseBody, operation, method, url, 1);
+    }
+
+    public HightouchApiException(int statusCode, String apiMessage, Object details, String responseBody,
+                                 String operation, String method, String url, int attempts) {
+        super(describe(statusCode, apiMessage, details, responseBody, operation, method, url, attempts));
+        this.attempts = attempts;
         this.statusCode = statusCode;
         this.apiMessage = apiMessage;
         this.details = details;
@@ -80,12 +87,20 @@ public class HightouchApiException extends HightouchException {
         return url;
     }
 
+    /** How many attempts were made (more than 1 when the status was retried). */
+    public int getAttempts() {
+        return attempts;
+    }
+
     private static String describe(
             int statusCode, String apiMessage, Object details, String responseBody,
-            String operation, String method, String url) {
+            String operation, String method, String url, int attempts) {
         StringBuilder sb = new StringBuilder(128);
         sb.append("Hightouch ").append(operation).append(" (").append(method).append(' ').append(url)
                 .append(") failed with HTTP ").append(statusCode);
+        if (attempts > 1) {
+            sb.append(" after ").append(attempts).append(" attempts");
+        }
         if (apiMessage != null) {
             sb.append(": ").append(apiMessage);
         } else if (responseBody != null && !responseBody.isEmpty()) {

@@ -14,11 +14,14 @@
 package io.github.camelhightouch;
 
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.internal.HightouchHttpTransport;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -30,9 +33,6 @@ import org.apache.camel.support.service.ServiceHelper;
 @Component("hightouch")
 public class HightouchComponent extends HealthCheckComponent {
 
-    /** The largest request body sent, in bytes. */
-    static final long MAX_BODY_SIZE = 1024 * 1024;
-
     @Metadata
     private HightouchConfiguration configuration = new HightouchConfiguration();
 
@@ -43,6 +43,8 @@ public class HightouchComponent extends HealthCheckComponent {
     private ObjectMapper objectMapper;
 
     private HightouchHttpTransport transport;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
 
     public HightouchComponent() {
     }
@@ -71,10 +73,24 @@ public class HightouchComponent extends HealthCheckComponent {
         }
         transport = new HightouchHttpTransport(getCamelContext(), maxConnections);
         ServiceHelper.startService(transport);
+        // waits (retry backoff, rate limit, polling) are scheduled tasks: they hold no thread while waiting
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        scheduler = executors.newScheduledThreadPool(this, "HightouchScheduler", 2);
+        // the requests that follow a wait run here, at most one per pooled connection
+        workers = executors.newThreadPool(this, "HightouchWorker", 0, maxConnections);
     }
 
     @Override
     protected void doStop() throws Exception {
+        ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        if (scheduler != null) {
+            executors.shutdownNow(scheduler);
+            scheduler = null;
+        }
+        if (workers != null) {
+            executors.shutdownNow(workers);
+            workers = null;
+        }
         ServiceHelper.stopService(transport);
         transport = null;
         super.doStop();
@@ -82,6 +98,14 @@ public class HightouchComponent extends HealthCheckComponent {
 
     HightouchHttpTransport getTransport() {
         return transport;
+    }
+
+    ScheduledExecutorService getScheduler() {
+        return scheduler;
+    }
+
+    ExecutorService getWorkers() {
+        return workers;
     }
 
     /**

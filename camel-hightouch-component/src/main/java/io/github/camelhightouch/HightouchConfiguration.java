@@ -53,6 +53,27 @@ public class HightouchConfiguration implements Cloneable {
     @UriParam(defaultValue = "false")
     private boolean batchMode;
 
+    @UriParam(label = "producer,reliability", defaultValue = "3")
+    private int maxRetries = 3;
+
+    @UriParam(label = "producer,reliability", defaultValue = "500", javaType = "java.time.Duration")
+    private long retryBaseDelay = 500;
+
+    @UriParam(label = "producer,reliability", defaultValue = "30000", javaType = "java.time.Duration")
+    private long maxRetryDelay = 30_000;
+
+    @UriParam(label = "producer,reliability", defaultValue = "200")
+    private int rateLimit = 200;
+
+    @UriParam(label = "producer,reliability", defaultValue = "10000", javaType = "java.time.Duration")
+    private long rateLimitPeriod = 10_000;
+
+    @UriParam(label = "timeout", defaultValue = "120000", javaType = "java.time.Duration")
+    private long requestTimeout = 120_000;
+
+    @UriParam(label = "producer", defaultValue = "1048576")
+    private long maxBodySize = 1024 * 1024;
+
     @UriParam(label = "producer,raw")
     private String url;
 
@@ -147,6 +168,89 @@ public class HightouchConfiguration implements Cloneable {
      */
     public void setBatchMode(boolean batchMode) {
         this.batchMode = batchMode;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a failed request may be repeated. Only what Hightouch cannot have acted on is repeated for every
+     * operation (429, 503, failures to connect); 500, 502, 504, read timeouts and lost connections are repeated for
+     * GET and PATCH only, never for a POST that creates or triggers. 0 disables retries.
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    /**
+     * The first retry delay in milliseconds; it doubles with each attempt, and each delay is drawn at random below it
+     * (full jitter).
+     */
+    public void setRetryBaseDelay(long retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    public long getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    /**
+     * The longest delay between two attempts in milliseconds, also the cap on a Retry-After header.
+     */
+    public void setMaxRetryDelay(long maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public int getRateLimit() {
+        return rateLimit;
+    }
+
+    /**
+     * How many requests may be sent in any rateLimitPeriod, per API key, across every endpoint and route of the
+     * CamelContext (Hightouch allows 200 per 10 seconds per workspace). Requests over the limit wait their turn
+     * without holding a thread. 0 disables the limit.
+     */
+    public void setRateLimit(int rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public long getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    /**
+     * The window of the rate limit in milliseconds.
+     */
+    public void setRateLimitPeriod(long rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
+    }
+
+    public long getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The longest time one call may take in milliseconds, retries and rate-limit waits included: no retry is started
+     * past it.
+     */
+    public void setRequestTimeout(long requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
+     * The largest request body in bytes; a larger body is refused before sending.
+     */
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
     }
 
     public String getUrl() {

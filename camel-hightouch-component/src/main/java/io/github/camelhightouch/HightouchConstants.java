@@ -32,6 +32,13 @@ public final class HightouchConstants {
               javaType = "Object")
     public static final String RESOURCE_ID = "CamelHightouchResourceId";
 
+    /** How many attempts the call took. */
+    @Metadata(label = "producer",
+              description = "How many HTTP attempts the call took (1 when it was not retried); set on success and on "
+                            + "failure.",
+              javaType = "Integer")
+    public static final String ATTEMPTS = "CamelHightouchAttempts";
+
     private HightouchConstants() {
     }
 }

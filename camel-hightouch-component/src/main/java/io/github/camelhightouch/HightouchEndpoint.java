@@ -22,6 +22,9 @@ import io.github.camelhightouch.internal.CallExecutor;
 import io.github.camelhightouch.internal.HightouchHttpClient;
 import io.github.camelhightouch.internal.HightouchOrigin;
 import io.github.camelhightouch.internal.JsonBodies;
+import io.github.camelhightouch.internal.RateLimiters;
+import io.github.camelhightouch.internal.RequestRateLimiter;
+import io.github.camelhightouch.internal.RetryPolicy;
 import io.github.camelhightouch.internal.RequestFactory;
 import io.github.camelhightouch.internal.ResponseMapper;
 import org.apache.camel.Category;
@@ -92,6 +95,17 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
         }
         checkNotNegative("connectTimeout", configuration.getConnectTimeout());
         checkNotNegative("responseTimeout", configuration.getResponseTimeout());
+        checkNotNegative("requestTimeout", configuration.getRequestTimeout());
+        checkNotNegative("maxRetries", configuration.getMaxRetries());
+        checkNotNegative("retryBaseDelay", configuration.getRetryBaseDelay());
+        checkNotNegative("maxRetryDelay", configuration.getMaxRetryDelay());
+        checkNotNegative("rateLimit", configuration.getRateLimit());
+        if (configuration.getRateLimit() > 0 && configuration.getRateLimitPeriod() <= 0) {
+            throw new IllegalArgumentException("rateLimitPeriod: must be positive, got " + configuration.getRateLimitPeriod());
+        }
+        if (configuration.getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("maxBodySize: must be positive, got " + configuration.getMaxBodySize());
+        }
         origin = HightouchOrigin.of(configuration.getBaseUrl());
         String url;
         HightouchHttpMethod method;
@@ -113,7 +127,7 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
             url = origin.resolve(operation.getPath(), "url");
             method = operation.getMethod();
         }
-        JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), HightouchComponent.MAX_BODY_SIZE);
+        JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), configuration.getMaxBodySize());
         requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json, extraHeaders());
         responseMapper = new ResponseMapper(getComponent().getObjectMapper());
     }
@@ -124,7 +138,15 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
         httpClient = getComponent().getTransport().newClient(origin, configuration.getApiKey(),
                 configuration.getConnectTimeout(), configuration.getResponseTimeout());
         ServiceHelper.startService(httpClient);
-        callExecutor = new CallExecutor(httpClient);
+        RequestRateLimiter rateLimiter = configuration.getRateLimit() == 0
+                ? null
+                : RateLimiters.of(getCamelContext()).forKey(configuration.getApiKey(), configuration.getRateLimit(),
+                        configuration.getRateLimitPeriod());
+        callExecutor = new CallExecutor(httpClient,
+                new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
+                        configuration.getMaxRetryDelay()),
+                rateLimiter, configuration.getRequestTimeout(), getComponent().getScheduler(),
+                getComponent().getWorkers());
     }
 
     @Override

@@ -87,7 +87,7 @@ public class HightouchProducer extends DefaultAsyncProducer {
     private CompletableFuture<Outcome> sendInOrder(
             List<HttpCall> calls, List<Object> records, int index, List<Object> results, List<Object> ids, Outcome last) {
         if (index == calls.size()) {
-            return CompletableFuture.completedFuture(new Outcome(results, last.status(), ids));
+            return CompletableFuture.completedFuture(new Outcome(results, last.status(), ids, last.attempts()));
         }
         HttpCall call = calls.get(index);
         return endpoint.getCallExecutor().send(call)
@@ -111,7 +111,8 @@ public class HightouchProducer extends DefaultAsyncProducer {
         if (!result.isSuccess() && endpoint.getConfiguration().isThrowExceptionOnFailure()) {
             throw new CompletionException(responses.toException(call, result, parsed));
         }
-        return new Outcome(parsed, result.status(), result.isSuccess() ? ResponseMapper.resourceId(parsed) : null);
+        return new Outcome(parsed, result.status(), result.isSuccess() ? ResponseMapper.resourceId(parsed) : null,
+                result.attempts());
     }
 
     private static void complete(Exchange exchange, CompletableFuture<Outcome> future) {
@@ -119,7 +120,13 @@ public class HightouchProducer extends DefaultAsyncProducer {
         try {
             outcome = future.join();
         } catch (CompletionException e) {
-            exchange.setException(unwrap(e));
+            Throwable cause = unwrap(e);
+            if (cause instanceof HightouchTransportException transport) {
+                exchange.getMessage().setHeader(HightouchConstants.ATTEMPTS, transport.getAttempts());
+            } else if (cause instanceof HightouchApiException api) {
+                exchange.getMessage().setHeader(HightouchConstants.ATTEMPTS, api.getAttempts());
+            }
+            exchange.setException(cause);
             return;
         } catch (RuntimeException e) {
             exchange.setException(e);
@@ -128,6 +135,7 @@ public class HightouchProducer extends DefaultAsyncProducer {
         Message message = exchange.getMessage();
         message.setBody(outcome.body());
         message.setHeader(HightouchConstants.RESPONSE_CODE, outcome.status());
+        message.setHeader(HightouchConstants.ATTEMPTS, outcome.attempts());
         if (outcome.resourceId() != null) {
             message.setHeader(HightouchConstants.RESOURCE_ID, outcome.resourceId());
         } else {
@@ -146,6 +154,6 @@ public class HightouchProducer extends DefaultAsyncProducer {
     /**
      * What one call, or a sequence of calls, gave: the body to set, the last status and the resource id(s).
      */
-    private record Outcome(Object body, int status, Object resourceId) {
+    private record Outcome(Object body, int status, Object resourceId, int attempts) {
     }
 }

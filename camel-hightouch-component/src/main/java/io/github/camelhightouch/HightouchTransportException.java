@@ -26,14 +26,26 @@ public class HightouchTransportException extends HightouchException {
     private final String method;
     private final String url;
     private final boolean outcomeUnknown;
+    private final int attempts;
 
     public HightouchTransportException(String operation, String method, String url, boolean outcomeUnknown,
                                        Throwable cause) {
-        super(describe(operation, method, url, outcomeUnknown, cause), cause);
+        this(operation, method, url, outcomeUnknown, 1, cause);
+    }
+
+    public HightouchTransportException(String operation, String method, String url, boolean outcomeUnknown,
+                                       int attempts, Throwable cause) {
+        super(describe(operation, method, url, outcomeUnknown, attempts, cause), cause);
         this.operation = operation;
         this.method = method;
         this.url = url;
         this.outcomeUnknown = outcomeUnknown;
+        this.attempts = attempts;
+    }
+
+    /** How many attempts were made before giving up. */
+    public int getAttempts() {
+        return attempts;
     }
 
     /** The component operation, e.g. {@code createSource}. */
@@ -59,13 +71,14 @@ public class HightouchTransportException extends HightouchException {
         return outcomeUnknown;
     }
 
-    private static String describe(String operation, String method, String url, boolean outcomeUnknown, Throwable cause) {
+    private static String describe(
+            String operation, String method, String url, boolean outcomeUnknown, int attempts, Throwable cause) {
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName()
                                                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return "Hightouch " + operation + " (" + method + " " + url + ") failed: "
                + (outcomeUnknown
-                       ? "the request may have reached Hightouch, the outcome is unknown"
+                       ? "the request may have reached Hightouch, the outcome is unknown and it was not repeated"
                        : "Hightouch was unreachable")
-               + " (" + reason + ")";
+               + " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " (" + reason + ")";
     }
 }

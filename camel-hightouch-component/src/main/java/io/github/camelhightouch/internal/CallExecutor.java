@@ -13,44 +13,152 @@
  */
 package io.github.camelhightouch.internal;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import io.github.camelhightouch.HightouchTransportException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Sends calls and turns transport failures into {@link HightouchTransportException}s that say whether the request
- * may have reached Hightouch.
+ * Sends calls with the component's retry policy and rate limit. The first attempt runs on the caller's thread when no
+ * wait is due; every wait (rate limit, backoff) is a task on a scheduler, so no thread is held while waiting, and
+ * the attempt after a wait runs on a worker pool. The future completes with Hightouch's last answer (any status) or
+ * fails with a {@link HightouchTransportException}.
  */
 public final class CallExecutor {
 
-    private final HightouchHttpClient client;
+    private static final Logger LOG = LoggerFactory.getLogger(CallExecutor.class);
 
-    public CallExecutor(HightouchHttpClient client) {
+    private final HightouchHttpClient client;
+    private final RetryPolicy retryPolicy;
+    private final RequestRateLimiter rateLimiter;
+    private final long requestTimeout;
+    private final ScheduledExecutorService scheduler;
+    private final Executor workers;
+
+    /**
+     * @param rateLimiter    the key's limiter, or null when rate limiting is off
+     * @param requestTimeout the overall time a call may take, retries and waits included, in milliseconds
+     */
+    public CallExecutor(HightouchHttpClient client, RetryPolicy retryPolicy, RequestRateLimiter rateLimiter,
+                        long requestTimeout, ScheduledExecutorService scheduler, Executor workers) {
         this.client = client;
+        this.retryPolicy = retryPolicy;
+        this.rateLimiter = rateLimiter;
+        this.requestTimeout = requestTimeout;
+        this.scheduler = scheduler;
+        this.workers = workers;
     }
 
     /**
-     * Sends one call; the future completes with Hightouch's answer (any status) or fails with a
-     * {@link HightouchTransportException}.
+     * Sends one call, repeating it as the retry policy allows.
      */
     public CompletableFuture<HttpResult> send(HttpCall call) {
-        try {
-            return CompletableFuture.completedFuture(client.execute(call));
-        } catch (Exception e) {
-            return CompletableFuture.failedFuture(
-                    new HightouchTransportException(call.operation(), call.method().name(), call.url(), !isBeforeSending(e), e));
-        }
+        Attempts attempts = new Attempts(call, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(requestTimeout));
+        attempts.next();
+        return attempts.future;
     }
 
     /**
-     * Whether a failure happened before the request could have been sent: no connection was made.
+     * The attempts of one call.
      */
-    static boolean isBeforeSending(Throwable e) {
-        return e instanceof ConnectException || e instanceof ConnectTimeoutException
-               || e instanceof UnknownHostException || e instanceof NoRouteToHostException;
+    private final class Attempts {
+        private final HttpCall call;
+        private final long deadline;
+        private final CompletableFuture<HttpResult> future = new CompletableFuture<>();
+        private int attempt;
+        private Throwable lastError;
+        private HttpResult lastResult;
+
+        Attempts(HttpCall call, long deadline) {
+            this.call = call;
+            this.deadline = deadline;
+        }
+
+        /** Starts the next attempt now, or after the rate limiter's wait. */
+        void next() {
+            long wait = rateLimiter == null ? 0 : rateLimiter.reserve();
+            if (wait == 0) {
+                execute();
+                return;
+            }
+            if (!fitsDeadline(wait)) {
+                giveUp("the rate limit allows the next request only in " + wait + " ms, past requestTimeout");
+                return;
+            }
+            LOG.debug("Hightouch {} {} waits {} ms for the rate limit", call.method(), call.url(), wait);
+            schedule(this::execute, wait);
+        }
+
+        private void execute() {
+            attempt++;
+            HttpResult result = null;
+            Throwable error = null;
+            try {
+                result = client.execute(call).withAttempts(attempt);
+            } catch (Exception e) {
+                error = e;
+            }
+            long delay = retryPolicy.nextDelay(call, attempt, result, error);
+            if (delay != RetryPolicy.NO_RETRY && fitsDeadline(delay)) {
+                lastError = error;
+                lastResult = result;
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("Hightouch {} {} attempt {} got {}; retrying in {} ms", call.method(), call.url(), attempt,
+                            result != null ? "HTTP " + result.status() : error.getClass().getSimpleName(), delay);
+                }
+                schedule(this::next, delay);
+                return;
+            }
+            if (result != null) {
+                future.complete(result);
+            } else {
+                future.completeExceptionally(new HightouchTransportException(call.operation(), call.method().name(),
+                        call.url(), !RetryPolicy.isBeforeSending(error), attempt, error));
+            }
+        }
+
+        private void giveUp(String reason) {
+            if (lastResult != null) {
+                future.complete(lastResult);
+            } else {
+                future.completeExceptionally(new HightouchTransportException(call.operation(), call.method().name(),
+                        call.url(), lastError != null && !RetryPolicy.isBeforeSending(lastError), attempt,
+                        lastError != null ? lastError : new java.util.concurrent.TimeoutException(reason)));
+            }
+        }
+
+        private boolean fitsDeadline(long delayMillis) {
+            return System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis) < deadline;
+        }
+
+        private void schedule(Runnable task, long delayMillis) {
+            try {
+                scheduler.schedule(() -> {
+                    try {
+                        workers.execute(guarded(task));
+                    } catch (RuntimeException rejected) {
+                        future.completeExceptionally(rejected);
+                    }
+                }, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RuntimeException rejected) {
+                // the component is stopping
+                future.completeExceptionally(new HightouchTransportException(call.operation(), call.method().name(),
+                        call.url(), lastError != null && !RetryPolicy.isBeforeSending(lastError), attempt, rejected));
+            }
+        }
+
+        private Runnable guarded(Runnable task) {
+            return () -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    future.completeExceptionally(e);
+                }
+            };
+        }
     }
 }

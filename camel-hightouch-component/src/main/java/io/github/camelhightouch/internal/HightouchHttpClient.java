@@ -25,8 +25,8 @@ import org.apache.camel.support.service.ServiceSupport;
 
 /**
  * Sends {@link HttpCall}s through a camel-http producer. Each call runs on a private exchange that carries only the
- * headers set here, so the route's message headers never reach Hightouch and the API key never reaches the route's
- * message.
+ * headers set here, so the route's message headers never reach Hightouch. The API key is added by the HttpClient
+ * itself ({@link BearerAuthorization}), so it is on no Camel exchange at all.
  */
 public final class HightouchHttpClient extends ServiceSupport {
 
@@ -34,12 +34,10 @@ public final class HightouchHttpClient extends ServiceSupport {
     private static final byte[] EMPTY = new byte[0];
 
     private final HttpEndpoint endpoint;
-    private final String authorization;
     private Producer producer;
 
-    HightouchHttpClient(HttpEndpoint endpoint, String apiKey) {
+    HightouchHttpClient(HttpEndpoint endpoint) {
         this.endpoint = endpoint;
-        this.authorization = "Bearer " + apiKey;
     }
 
     /**
@@ -57,7 +55,6 @@ public final class HightouchHttpClient extends ServiceSupport {
             in.setHeader(header.getKey(), header.getValue());
         }
         in.setHeader("Accept", APPLICATION_JSON);
-        in.setHeader("Authorization", authorization);
         if (call.body() != null) {
             in.setHeader(HttpConstants.CONTENT_TYPE, APPLICATION_JSON);
             in.setBody(call.body());

@@ -22,6 +22,7 @@ import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
+import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP transport of one Hightouch component: a private camel-http component whose single pooled connection
@@ -29,6 +30,8 @@ import org.apache.hc.client5.http.io.HttpClientConnectionManager;
  * component owns the retry policy, and a redirect must never carry the API key elsewhere.
  */
 public final class HightouchHttpTransport extends ServiceSupport {
+
+    private static final String WIRE_LOG = "org.apache.hc.client5.http.wire";
 
     private final CamelContext camelContext;
     private final int maxConnections;
@@ -52,11 +55,17 @@ public final class HightouchHttpTransport extends ServiceSupport {
                      + "&connectTimeout=" + connectTimeout + "&responseTimeout=" + responseTimeout
                      + "&connectionRequestTimeout=" + Math.max(connectTimeout, responseTimeout);
         HttpEndpoint endpoint = (HttpEndpoint) http.createEndpoint(uri);
-        return new HightouchHttpClient(endpoint, apiKey);
+        endpoint.setHttpClientConfigurer(new BearerAuthorization(apiKey));
+        return new HightouchHttpClient(endpoint);
     }
 
     @Override
     protected void doStart() throws Exception {
+        if (LoggerFactory.getLogger(WIRE_LOG).isDebugEnabled()) {
+            // HttpClient's wire log prints every byte sent, the Authorization header included
+            throw new IllegalStateException("The logger " + WIRE_LOG + " is at DEBUG: HttpClient would print the Hightouch "
+                                            + "API key with every request. Set it to INFO or higher.");
+        }
         http = new SharedPoolHttpComponent();
         http.setCamelContext(camelContext);
         http.setAutomaticRetriesDisabled(true);

@@ -19,8 +19,20 @@ package io.github.camelhightouch.internal;
  * @param status     the HTTP status
  * @param body       the response body, never null
  * @param retryAfter the Retry-After header value, or null
+ * @param attempts   how many attempts the call took
  */
-public record HttpResult(int status, byte[] body, String retryAfter) {
+public record HttpResult(int status, byte[] body, String retryAfter, int attempts) {
+
+    public HttpResult(int status, byte[] body, String retryAfter) {
+        this(status, body, retryAfter, 1);
+    }
+
+    /**
+     * The same answer, counted as the result of the given number of attempts.
+     */
+    public HttpResult withAttempts(int attempts) {
+        return new HttpResult(status, body, retryAfter, attempts);
+    }
 
     /**
      * Whether the status is 2xx.

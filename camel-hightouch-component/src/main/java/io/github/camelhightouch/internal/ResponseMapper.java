@@ -69,7 +69,7 @@ public final class ResponseMapper {
             apiMessage = text;
         }
         return new HightouchApiException(result.status(), apiMessage, details, bodyText(result.body()),
-                call.operation(), call.method().name(), call.url());
+                call.operation(), call.method().name(), call.url(), result.attempts());
     }
 
     private static boolean isJsonString(byte[] body) {

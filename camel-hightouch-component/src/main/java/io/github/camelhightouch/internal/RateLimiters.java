@@ -1,0 +1,62 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.camel.CamelContext;
+
+/**
+ * One rate limiter per API key for a whole CamelContext, shared by every endpoint and route using that key: the
+ * Hightouch limit is per workspace, and a key is workspace-wide. Keys are held as digests, never in clear.
+ */
+public final class RateLimiters {
+
+    private final Map<String, RequestRateLimiter> limiters = new ConcurrentHashMap<>();
+
+    /**
+     * The registry of a CamelContext, created on first use.
+     */
+    public static RateLimiters of(CamelContext context) {
+        synchronized (context) {
+            RateLimiters registry = context.getCamelContextExtension().getContextPlugin(RateLimiters.class);
+            if (registry == null) {
+                registry = new RateLimiters();
+                context.getCamelContextExtension().addContextPlugin(RateLimiters.class, registry);
+            }
+            return registry;
+        }
+    }
+
+    /**
+     * The limiter of a key, created with these settings by the first endpoint that asks for it.
+     */
+    public RequestRateLimiter forKey(String apiKey, int permits, long periodMillis) {
+        return limiters.computeIfAbsent(digest(apiKey), k -> new RequestRateLimiter(permits, periodMillis));
+    }
+
+    private static String digest(String apiKey) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(apiKey.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
