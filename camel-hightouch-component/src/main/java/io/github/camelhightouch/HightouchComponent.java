@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.internal.HightouchHttpTransport;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -65,19 +66,26 @@ public class HightouchComponent extends HealthCheckComponent {
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
+    protected void doInit() throws Exception {
+        super.doInit();
         if (objectMapper == null) {
             objectMapper = new ObjectMapper().findAndRegisterModules()
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
         transport = new HightouchHttpTransport(getCamelContext(), maxConnections);
         ServiceHelper.startService(transport);
         // waits (retry backoff, rate limit, polling) are scheduled tasks: they hold no thread while waiting
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         scheduler = executors.newScheduledThreadPool(this, "HightouchScheduler", 2);
         // the requests that follow a wait run here, at most one per pooled connection
-        workers = executors.newThreadPool(this, "HightouchWorker", 0, maxConnections);
+        workers = executors.newThreadPool(this, "HightouchWorker", new ThreadPoolProfileBuilder("HightouchWorker")
+                .poolSize(maxConnections).maxPoolSize(maxConnections).allowCoreThreadTimeOut(true).keepAliveTime(30L)
+                .maxQueueSize(-1).build());
     }
 
     @Override

@@ -88,6 +88,7 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        ServiceHelper.initService(getComponent());
         // bad configuration fails the route at start, naming the option
         if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
             throw new IllegalArgumentException(
@@ -135,6 +136,8 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // a route can start its endpoints before the CamelContext has started its components
+        ServiceHelper.startService(getComponent());
         httpClient = getComponent().getTransport().newClient(origin, configuration.getApiKey(),
                 configuration.getConnectTimeout(), configuration.getResponseTimeout());
         ServiceHelper.startService(httpClient);

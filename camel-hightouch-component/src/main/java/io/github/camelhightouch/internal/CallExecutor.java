@@ -78,22 +78,20 @@ public final class CallExecutor {
             this.deadline = deadline;
         }
 
-        /** Starts the next attempt now, or after the rate limiter's wait. */
+        /** Starts the next attempt now, or when the rate limiter releases it. */
         void next() {
-            long wait = rateLimiter == null ? 0 : rateLimiter.reserve();
-            if (wait == 0) {
+            if (rateLimiter == null) {
                 execute();
-                return;
+            } else if (!rateLimiter.runOrQueue(guarded(this::execute), scheduler, workers)) {
+                LOG.debug("Hightouch {} {} waits for the rate limit", call.method(), call.url());
             }
-            if (!fitsDeadline(wait)) {
-                giveUp("the rate limit allows the next request only in " + wait + " ms, past requestTimeout");
-                return;
-            }
-            LOG.debug("Hightouch {} {} waits {} ms for the rate limit", call.method(), call.url(), wait);
-            schedule(this::execute, wait);
         }
 
         private void execute() {
+            if (System.nanoTime() >= deadline) {
+                giveUp("requestTimeout passed while waiting for the rate limit");
+                return;
+            }
             attempt++;
             HttpResult result = null;
             Throwable error = null;

@@ -1,0 +1,90 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.reliability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.junit.jupiter.api.Test;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 500 requests with the client-side limit at 50 per second against a stand-in that enforces the same limit: no 429,
+ * and the run takes as long as the limit says it must.
+ */
+class RateLimitTest {
+
+    @Test
+    void clientSideLimitKeepsUnderTheServersLimit() throws Exception {
+        // the server's window is 10% shorter than the client's: on a busy 2-core machine the stand-in counts a
+        // request when its thread gets to it, which can be well after the request left the client
+        RateLimitingStandIn limiter = new RateLimitingStandIn(50, 900);
+        try (StandIn standIn = new StandIn(limiter)) {
+            standIn.server.stubFor(any(urlPathEqualTo("/api/v1/sources")).willReturn(aResponse()
+                    .withTransformers(limiter.getName())));
+            ExecutorService pool = standIn.context.getExecutorServiceManager().newFixedThreadPool(this, "split", 16);
+            standIn.context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:calls")
+                            .split(body()).parallelProcessing().executorService(pool)
+                            // two endpoints with the same key share one limit
+                            .choice()
+                                .when(e -> e.getMessage().getBody(Integer.class) % 2 == 0)
+                                    .to("hightouch:raw?httpMethod=GET&url=/sources&rateLimit=50&rateLimitPeriod=1000&maxRetries=0")
+                                .otherwise()
+                                    .to("hightouch:raw?httpMethod=GET&url=/sources?limit=1&rateLimit=50&rateLimitPeriod=1000&maxRetries=0")
+                            .end()
+                            .to("mock:done");
+                }
+            });
+            standIn.context.start();
+            MockEndpoint done = standIn.context.getEndpoint("mock:done", MockEndpoint.class);
+            done.expectedMessageCount(500);
+
+            // warm the stand-in and the client up (JIT, threads, connections), then let both windows empty
+            for (int i = 0; i < 20; i++) {
+                standIn.context.createProducerTemplate().sendBody("hightouch:raw?httpMethod=GET&url=/sources&rateLimit=50&rateLimitPeriod=1000&maxRetries=0", null);
+            }
+            Thread.sleep(1100);
+            limiter.accepted.set(0);
+            done.reset();
+            done.expectedMessageCount(500);
+
+            List<Integer> calls = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                calls.add(i);
+            }
+            long started = System.nanoTime();
+            standIn.context.createProducerTemplate().sendBody("direct:calls", calls);
+            done.assertIsSatisfied(30_000);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            System.out.printf("RateLimitTest: 500 requests at 50/s in %d ms, accepted %d, 429 %d%n", millis,
+                    limiter.accepted.get(), limiter.rejected.get());
+
+            assertThat(limiter.rejected.get()).as("429 answers").isZero();
+            assertThat(limiter.accepted.get()).isEqualTo(500);
+            // 50 at once, then 50 more each second: the 451st request cannot leave before 9 seconds
+            assertThat(millis).as("elapsed ms").isGreaterThanOrEqualTo(9_000);
+        }
+    }
+}
