@@ -1,0 +1,116 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.examples;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Notifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * A local Hightouch stand-in: a WireMock server on a free 127.0.0.1 port answering POST /sources and POST /models as
+ * the real API does (see {@link HightouchResourceResponder}), so that the example runs with no account and no
+ * network. Every other path answers 404. It accepts one API key, made up when it starts.
+ */
+public final class LocalHightouch implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalHightouch.class);
+
+    /** The path of the API below the server root, as on api.hightouch.com. */
+    public static final String API_PATH = "/api/v1";
+
+    private final WireMockServer server;
+    private final HightouchResourceResponder responder;
+    private final String apiKey;
+
+    private LocalHightouch(String apiKey) {
+        this.apiKey = apiKey;
+        this.responder = new HightouchResourceResponder(apiKey);
+        this.server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(8)
+                .notifier(new LogNotifier())
+                .extensions(responder));
+    }
+
+    /** Starts a stand-in with a fresh API key. */
+    public static LocalHightouch start() {
+        LocalHightouch hightouch = new LocalHightouch("local-" + UUID.randomUUID());
+        hightouch.server.start();
+        hightouch.stubApi();
+        return hightouch;
+    }
+
+    private void stubApi() {
+        server.stubFor(post(urlPathEqualTo(API_PATH + "/sources"))
+                .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)
+                        .withTransformerParameter(HightouchResourceResponder.COLLECTION, "sources")));
+        server.stubFor(post(urlPathEqualTo(API_PATH + "/models"))
+                .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)
+                        .withTransformerParameter(HightouchResourceResponder.COLLECTION, "models")));
+        // anything else: 401 without the key, 404 with it
+        server.stubFor(any(anyUrl()).atPriority(10)
+                .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)));
+    }
+
+    /** The base URL to give the component, e.g. http://127.0.0.1:34567/api/v1. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port() + API_PATH;
+    }
+
+    /** The one API key this stand-in accepts. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** The resources created so far in a collection ("sources" or "models"), as answered, in order. */
+    public List<Map<String, Object>> created(String collection) {
+        return responder.created(collection);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** WireMock's own messages, to this class's logger. */
+    private static final class LogNotifier implements Notifier {
+        @Override
+        public void info(String message) {
+            LOG.debug(message);
+        }
+
+        @Override
+        public void error(String message) {
+            LOG.warn(message);
+        }
+
+        @Override
+        public void error(String message, Throwable t) {
+            LOG.warn(message, t);
+        }
+    }
+}

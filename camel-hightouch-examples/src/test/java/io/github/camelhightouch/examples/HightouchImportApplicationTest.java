@@ -1,0 +1,265 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.examples;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelhightouch.examples.ExampleSettings.Dsl;
+import io.github.camelhightouch.examples.ImportSummary.Created;
+import io.github.camelhightouch.examples.ImportSummary.Failed;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the example application as a user would, with no network: against the stand-in it starts itself when no API
+ * key is set, and against a stand-in of the test's own given as HIGHTOUCH_API_KEY / HIGHTOUCH_BASE_URL.
+ */
+@Timeout(120)
+class HightouchImportApplicationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String INVALID_SLUG = "churn-scores";
+    private static final String INVALID_REASON
+            = "Invalid input for hightouch:createModel (1 problem, no request was sent): primaryKey: is required";
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void importsTheShippedRecordsAgainstTheLocalStandIn(Dsl dsl) throws Exception {
+        Path output = Path.of("target/example-test/" + dsl.name().toLowerCase());
+        ExampleSettings settings = ExampleSettings.from(
+                new String[] { "--dsl=" + dsl.name().toLowerCase(), "--output=" + output }, Map.of(), new Properties());
+        List<JsonNode> records = shippedRecords();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.isComplete()).isTrue();
+        assertThat(summary.recordsRead()).isEqualTo(records.size());
+        List<String> validSlugs = records.stream().map(r -> r.get("slug").asText())
+                .filter(slug -> !slug.equals(INVALID_SLUG)).toList();
+        assertThat(summary.created()).extracting(Created::slug).containsExactlyElementsOf(validSlugs);
+        assertThat(summary.created()).extracting(Created::id).doesNotContainNull().doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isInstanceOf(Number.class));
+        int invalidLine = lineOf(records, INVALID_SLUG);
+        assertThat(summary.failed()).containsExactly(new Failed(invalidLine, "model", INVALID_REASON));
+
+        List<String> deadLetters = Files.readAllLines(output.resolve(HightouchImportApplication.DEAD_LETTER_FILE));
+        assertThat(deadLetters).hasSize(1);
+        JsonNode deadLetter = JSON.readTree(deadLetters.get(0));
+        assertThat(deadLetter.get("line").asInt()).isEqualTo(invalidLine);
+        assertThat(deadLetter.get("reason").asText()).isEqualTo(INVALID_REASON);
+        assertThat(deadLetter.get("record")).isEqualTo(records.get(invalidLine - 1));
+
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertThat(out).containsPattern("HIGHTOUCH_API_KEY is not set: started a local Hightouch stand-in at "
+                                        + "http://127\\.0\\.0\\.1:\\d+/api/v1")
+                .contains("with the " + dsl.name() + " DSL route ("
+                          + (dsl == Dsl.YAML ? HightouchImportApplication.YAML_ROUTES : "ImportRecordsRoute") + ")")
+                .contains("Records read: " + records.size())
+                .contains("Created: " + validSlugs.size())
+                .contains("Failed: 1")
+                .contains("line " + invalidLine + "  model  " + INVALID_REASON);
+        for (Created created : summary.created()) {
+            assertThat(out).containsPattern(created.slug() + " +id " + created.id());
+        }
+    }
+
+    @Test
+    void withAnApiKeyItCallsTheGivenHightouchAndModelsGetTheIdsOfTheirSources() throws Exception {
+        try (LocalHightouch hightouch = LocalHightouch.start()) {
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/api-key" },
+                    Map.of(ExampleSettings.ENV_API_KEY, hightouch.apiKey(), ExampleSettings.ENV_BASE_URL, hightouch.baseUrl()),
+                    new Properties());
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            List<JsonNode> records = shippedRecords();
+            assertThat(summary.failed()).extracting(Failed::line).containsExactly(lineOf(records, INVALID_SLUG));
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(out).contains("Calling the Hightouch API at " + hightouch.baseUrl())
+                    .doesNotContain("stand-in")
+                    .doesNotContain(hightouch.apiKey());
+
+            // what the Hightouch received: every valid record once, each model pointing at its source's id
+            Map<String, Long> sourceIdsBySlug = hightouch.created("sources").stream()
+                    .collect(Collectors.toMap(s -> (String) s.get("slug"), s -> ((Number) s.get("id")).longValue()));
+            List<JsonNode> expectedModels = new ArrayList<>();
+            List<String> expectedSources = new ArrayList<>();
+            for (JsonNode record : records) {
+                String slug = record.get("slug").asText();
+                if (slug.equals(INVALID_SLUG)) {
+                    continue;
+                }
+                if (record.get("kind").asText().equals("source")) {
+                    expectedSources.add(slug);
+                } else {
+                    expectedModels.add(record);
+                }
+            }
+            assertThat(sourceIdsBySlug.keySet()).containsExactlyInAnyOrderElementsOf(expectedSources);
+            List<Map<String, Object>> models = hightouch.created("models");
+            assertThat(models).extracting(m -> m.get("slug"))
+                    .containsExactlyElementsOf(expectedModels.stream().map(m -> m.get("slug").asText()).toList());
+            Map<String, Map<String, Object>> modelsBySlug = models.stream()
+                    .collect(Collectors.toMap(m -> (String) m.get("slug"), Function.identity()));
+            for (JsonNode model : expectedModels) {
+                Map<String, Object> sent = modelsBySlug.get(model.get("slug").asText());
+                assertThat(((Number) sent.get("sourceId")).longValue())
+                        .isEqualTo(sourceIdsBySlug.get(model.get("sourceSlug").asText()));
+                assertThat(sent).doesNotContainKeys("kind", "sourceSlug");
+            }
+        }
+    }
+
+    @Test
+    void aWrongApiKeyFailsEveryRecordAndIsNeverPrinted() throws Exception {
+        String wrongKey = "wrong-key-4711";
+        Path output = Path.of("target/example-test/wrong-key");
+        try (LocalHightouch hightouch = LocalHightouch.start()) {
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=" + output },
+                    Map.of(ExampleSettings.ENV_API_KEY, wrongKey, ExampleSettings.ENV_BASE_URL, hightouch.baseUrl()),
+                    new Properties());
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            List<JsonNode> records = shippedRecords();
+            assertThat(summary.isComplete()).isTrue();
+            assertThat(summary.created()).isEmpty();
+            assertThat(summary.failed()).hasSize(records.size());
+            assertThat(summary.failed()).filteredOn(f -> f.kind().equals("source")).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.reason()).contains("failed with HTTP 401"));
+            // with no source created, the models cannot name their source
+            assertThat(summary.failed()).filteredOn(f -> f.kind().equals("model")).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.reason()).startsWith("sourceSlug: no source with slug"));
+            assertThat(hightouch.created("sources")).isEmpty();
+            String deadLetters = Files.readString(output.resolve(HightouchImportApplication.DEAD_LETTER_FILE));
+            assertThat(deadLetters.lines()).hasSize(records.size());
+            assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain(wrongKey);
+            assertThat(deadLetters).doesNotContain(wrongKey);
+        }
+    }
+
+    @Test
+    void importingTheSameFileTwiceMeetsTheSlugsOfTheFirstRunWith409() throws Exception {
+        try (LocalHightouch hightouch = LocalHightouch.start()) {
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/twice" },
+                    Map.of(ExampleSettings.ENV_API_KEY, hightouch.apiKey(), ExampleSettings.ENV_BASE_URL, hightouch.baseUrl()),
+                    new Properties());
+            PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+            ImportSummary first = HightouchImportApplication.run(settings, quiet);
+
+            ImportSummary second = HightouchImportApplication.run(settings, quiet);
+
+            assertThat(first.created()).isNotEmpty();
+            assertThat(second.created()).isEmpty();
+            assertThat(second.failed()).hasSize(shippedRecords().size());
+            assertThat(second.failed()).filteredOn(f -> f.kind().equals("source")).isNotEmpty()
+                    .allSatisfy(f -> assertThat(f.reason()).contains("failed with HTTP 409: Validation failed")
+                            .contains("already exists"));
+            assertThat(hightouch.created("sources")).hasSize((int) first.created().stream()
+                    .filter(c -> c.kind().equals("source")).count());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void linesThatAreNotJsonOrHaveNoKnownKindGoToTheDeadLetters(Dsl dsl) throws Exception {
+        Path output = Path.of("target/example-test/own-file-" + dsl.name().toLowerCase());
+        Files.createDirectories(output);
+        Path records = output.resolve("records.jsonl");
+        String notJson = "name=Warehouse;slug=warehouse";
+        String noKind = "{\"name\":\"Warehouse\",\"slug\":\"warehouse\",\"type\":\"postgres\",\"configuration\":{}}";
+        String source = "{\"kind\":\"source\"," + noKind.substring(1);
+        Files.writeString(records, notJson + "\n" + noKind + "\n" + source + "\n");
+        ExampleSettings settings = ExampleSettings.from(new String[] { "--dsl=" + dsl.name().toLowerCase(),
+                "--records=file:" + records.toAbsolutePath(), "--output=" + output }, Map.of(), new Properties());
+
+        ImportSummary summary = HightouchImportApplication.run(settings,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+        assertThat(summary.isComplete()).isTrue();
+        assertThat(summary.recordsRead()).isEqualTo(3);
+        assertThat(summary.created()).extracting(Created::line, Created::slug)
+                .containsExactly(Tuple.tuple(3, "warehouse"));
+        assertThat(summary.failed()).extracting(Failed::line).containsExactly(1, 2);
+        assertThat(summary.failed().get(0).reason()).contains("Unrecognized token 'name'");
+        assertThat(summary.failed().get(1).reason()).isEqualTo("kind: must be \"source\" or \"model\", got nothing");
+        List<JsonNode> deadLetters = new ArrayList<>();
+        for (String line : Files.readAllLines(output.resolve(HightouchImportApplication.DEAD_LETTER_FILE))) {
+            deadLetters.add(JSON.readTree(line));
+        }
+        assertThat(deadLetters).hasSize(2);
+        assertThat(deadLetters.get(0).get("record").asText()).isEqualTo(notJson);
+        assertThat(deadLetters.get(1).get("record")).isEqualTo(JSON.readTree(noKind));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void aRecordsFileThatCannotBeReadStopsTheImportAndSaysWhy(Dsl dsl) throws Exception {
+        ExampleSettings settings = ExampleSettings.from(new String[] { "--dsl=" + dsl.name().toLowerCase(),
+                "--records=file:target/no-such-records.jsonl", "--output=target/example-test/no-file" }, Map.of(),
+                new Properties());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.isComplete()).isFalse();
+        assertThat(summary.abortReason()).isEqualTo("records: no file at file:target/no-such-records.jsonl");
+        assertThat(summary.recordsRead()).isZero();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("The import stopped: records: no file at file:target/no-such-records.jsonl");
+    }
+
+    /** The records file the example ships, one JSON object per line. */
+    private static List<JsonNode> shippedRecords() throws IOException {
+        try (InputStream in = HightouchImportApplicationTest.class.getResourceAsStream("/records.jsonl")) {
+            assertThat(in).isNotNull();
+            List<JsonNode> records = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                records.add(JSON.readTree(line));
+            }
+            return records;
+        }
+    }
+
+    private static int lineOf(List<JsonNode> records, String slug) {
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).get("slug").asText().equals(slug)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no record with slug " + slug + " in records.jsonl");
+    }
+}
