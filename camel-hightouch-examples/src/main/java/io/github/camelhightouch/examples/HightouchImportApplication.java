@@ -17,8 +17,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchComponent;
 import io.github.camelhightouch.HightouchConfiguration;
 import io.github.camelhightouch.examples.ExampleSettings.Dsl;
@@ -122,9 +120,6 @@ public final class HightouchImportApplication {
         if (settings.baseUrl() != null) {
             hightouch.getConfiguration().setBaseUrl(settings.baseUrl());
         }
-        // Camel Main initializes the endpoints before it starts the component, and the component only makes its
-        // default ObjectMapper when it starts: give it one up front so that the endpoints find it
-        hightouch.setObjectMapper(new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
         return hightouch;
     }
 }
