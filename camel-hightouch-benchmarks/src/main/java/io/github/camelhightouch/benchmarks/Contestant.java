@@ -1,0 +1,32 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.benchmarks;
+
+import java.util.Map;
+
+/**
+ * One way of sending a createSource record and getting the parsed answer back; called from many threads at once.
+ */
+interface Contestant {
+
+    /** The name in the report. */
+    String name();
+
+    /**
+     * Sends the record and returns the created source as a Map.
+     *
+     * @throws Exception when the request fails
+     */
+    Map<?, ?> send(Map<String, Object> record) throws Exception;
+}

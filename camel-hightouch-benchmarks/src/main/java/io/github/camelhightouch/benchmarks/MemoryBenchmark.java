@@ -1,0 +1,128 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Section 2: JSON-lines files of growing size, each split through createSource in a fresh JVM with the same heap
+ * limit; the heap and RSS figures of each run side by side.
+ */
+final class MemoryBenchmark {
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    private final Settings settings;
+    private final StubServer stub;
+    private final Report report;
+
+    MemoryBenchmark(Settings settings, StubServer stub, Report report) {
+        this.settings = settings;
+        this.stub = stub;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        String heap = System.getProperty("bench.heap", "256m");
+        Path dir = Path.of("bench-data").toAbsolutePath();
+        Map<Integer, Map<String, String>> results = new LinkedHashMap<>();
+        for (int size : settings.memorySizes) {
+            long start = System.nanoTime();
+            Path file = Records.jsonLines(dir, size);
+            Report.progress(Report.f("memory: %s ready (%d records, %.1f s)", file, size, (System.nanoTime() - start) / 1e9));
+            results.put(size, child(file, size, heap));
+        }
+
+        report.heading("2. Memory: a JSON-lines file split in streaming mode through createSource");
+        report.line(Report.f("One fresh JVM per size, each -Xmx%s (%s), splitter streaming + parallelProcessing on %d "
+                             + "threads with a bounded queue. Live heap = heap in use after a full GC forced at 25, 50 "
+                             + "and 75%% of the records (highest of the three); peak used = highest heap in use seen "
+                             + "(sampled every 10 ms and before each GC), which mostly reflects the young generation's "
+                             + "size; RSS peak = VmHWM at the end.", heap, gcNames(), settings.memoryThreads));
+        report.line("");
+        report.row("records", "seconds", "records/s", "created", "live heap after start MB", "live heap during run MB",
+                "peak heap used MB", "max heap after any GC MB", "GCs", "RSS peak (VmHWM) MB", "failure");
+        report.row("---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---");
+        for (Map.Entry<Integer, Map<String, String>> entry : results.entrySet()) {
+            Map<String, String> r = entry.getValue();
+            if (r.isEmpty()) {
+                report.row(entry.getKey(), "no result", "", "", "", "", "", "", "", "", "");
+                continue;
+            }
+            double seconds = Double.parseDouble(r.get("seconds"));
+            report.row(entry.getKey(), r.get("seconds"), Report.f("%.0f", Long.parseLong(r.get("created")) / seconds),
+                    r.get("created"), mb(r.get("baseline")), mb(r.get("peakLive")), mb(r.get("peakUsed")),
+                    mb(r.get("peakAfterGc")), r.get("collections"),
+                    Report.f("%.1f", Long.parseLong(r.get("vmHWM")) / 1024.0), r.get("failure"));
+        }
+        List<Integer> sizes = new ArrayList<>(results.keySet());
+        Map<String, String> first = results.get(sizes.get(0));
+        Map<String, String> last = results.get(sizes.get(sizes.size() - 1));
+        if (!first.isEmpty() && !last.isEmpty() && sizes.size() > 1) {
+            report.line("");
+            report.line(Report.f("Largest / smallest: live heap during run %.3f, peak heap used %.3f, RSS peak %.3f.",
+                    ratio(last, first, "peakLive"), ratio(last, first, "peakUsed"), ratio(last, first, "vmHWM")));
+        }
+    }
+
+    private Map<String, String> child(Path file, int size, String heap) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
+                MemoryRun.class.getName(), file.toString(), stub.baseUrl(), Integer.toString(size),
+                Integer.toString(settings.memoryThreads));
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        Map<String, String> result = new HashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Report.progress("memory " + size + ": " + line);
+                if (line.startsWith("RESULT ")) {
+                    for (String pair : line.substring("RESULT ".length()).split(" ")) {
+                        String[] kv = pair.split("=", 2);
+                        result.put(kv[0], kv[1]);
+                    }
+                }
+            }
+        }
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return result;
+    }
+
+    private static String gcNames() {
+        return String.join(" + ", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).toList());
+    }
+
+    private static String mb(String bytes) {
+        long value = Long.parseLong(bytes);
+        return value < 0 ? "n/a" : Report.f("%.1f", value / MB);
+    }
+
+    private static double ratio(Map<String, String> a, Map<String, String> b, String key) {
+        return Double.parseDouble(a.get(key)) / Double.parseDouble(b.get(key));
+    }
+}
