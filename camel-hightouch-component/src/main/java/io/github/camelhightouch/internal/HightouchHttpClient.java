@@ -13,13 +13,16 @@
  */
 package io.github.camelhightouch.internal;
 
+import java.util.EnumMap;
 import java.util.Map;
 
+import io.github.camelhightouch.HightouchHttpMethod;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Producer;
 import org.apache.camel.component.http.HttpConstants;
 import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 
@@ -32,6 +35,17 @@ public final class HightouchHttpClient extends ServiceSupport {
 
     private static final String APPLICATION_JSON = "application/json";
     private static final byte[] EMPTY = new byte[0];
+    /**
+     * The method header as camel-http's own enum: camel-http reads it as one, and a String would cost a scan of the
+     * type-converter registry on every request.
+     */
+    private static final Map<HightouchHttpMethod, HttpMethods> METHODS = new EnumMap<>(HightouchHttpMethod.class);
+
+    static {
+        for (HightouchHttpMethod method : HightouchHttpMethod.values()) {
+            METHODS.put(method, HttpMethods.valueOf(method.name()));
+        }
+    }
 
     private final HttpEndpoint endpoint;
     private Producer producer;
@@ -50,7 +64,7 @@ public final class HightouchHttpClient extends ServiceSupport {
         Exchange exchange = endpoint.createExchange();
         Message in = exchange.getIn();
         in.setHeader(HttpConstants.HTTP_URI, call.url());
-        in.setHeader(HttpConstants.HTTP_METHOD, call.method().name());
+        in.setHeader(HttpConstants.HTTP_METHOD, METHODS.get(call.method()));
         for (Map.Entry<String, String> header : call.extraHeaders().entrySet()) {
             in.setHeader(header.getKey(), header.getValue());
         }
