@@ -138,7 +138,7 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
         super.doStart();
         // a route can start its endpoints before the CamelContext has started its components
         ServiceHelper.startService(getComponent());
-        httpClient = getComponent().getTransport().newClient(origin, configuration.getApiKey(),
+        httpClient = getComponent().getTransport().newClient(origin, requestFactory.url(), configuration.getApiKey(),
                 configuration.getConnectTimeout(), configuration.getResponseTimeout());
         ServiceHelper.startService(httpClient);
         RequestRateLimiter rateLimiter = configuration.getRateLimit() == 0

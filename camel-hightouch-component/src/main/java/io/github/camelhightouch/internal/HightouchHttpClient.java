@@ -25,6 +25,7 @@ import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.component.http.HttpMethods;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.UnsafeUriCharactersEncoder;
 
 /**
  * Sends {@link HttpCall}s through a camel-http producer. Each call runs on a private exchange that carries only the
@@ -48,10 +49,14 @@ public final class HightouchHttpClient extends ServiceSupport {
     }
 
     private final HttpEndpoint endpoint;
+    /** The URL camel-http sends to when no URI header overrides it. */
+    private final String endpointUrl;
     private Producer producer;
 
     HightouchHttpClient(HttpEndpoint endpoint) {
         this.endpoint = endpoint;
+        this.endpointUrl = endpoint.getHttpUri().getRawQuery() == null
+                ? UnsafeUriCharactersEncoder.encodeHttpURI(endpoint.getHttpUri().toASCIIString()) : null;
     }
 
     /**
@@ -63,7 +68,10 @@ public final class HightouchHttpClient extends ServiceSupport {
     public HttpResult execute(HttpCall call) throws Exception {
         Exchange exchange = endpoint.createExchange();
         Message in = exchange.getIn();
-        in.setHeader(HttpConstants.HTTP_URI, call.url());
+        if (!call.url().equals(endpointUrl)) {
+            // camel-http parses this header on every request; the endpoint's own URL it has parsed once
+            in.setHeader(HttpConstants.HTTP_URI, call.url());
+        }
         in.setHeader(HttpConstants.HTTP_METHOD, METHODS.get(call.method()));
         for (Map.Entry<String, String> header : call.extraHeaders().entrySet()) {
             in.setHeader(header.getKey(), header.getValue());

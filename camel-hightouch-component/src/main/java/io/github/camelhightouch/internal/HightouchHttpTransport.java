@@ -15,6 +15,7 @@ package io.github.camelhightouch.internal;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class HightouchHttpTransport extends ServiceSupport {
 
     private static final String WIRE_LOG = "org.apache.hc.client5.http.wire";
+    /** A URL that Camel's endpoint URI handling leaves as it is: no query, no escapes, no spaces. */
+    private static final Pattern PLAIN_URL = Pattern.compile("https?://[A-Za-z0-9._~:/-]+");
 
     private final CamelContext camelContext;
     private final int maxConnections;
@@ -47,11 +50,26 @@ public final class HightouchHttpTransport extends ServiceSupport {
      */
     public HightouchHttpClient newClient(HightouchOrigin origin, String apiKey, long connectTimeout, long responseTimeout)
             throws Exception {
+        return newClient(origin, origin.baseUrl(), apiKey, connectTimeout, responseTimeout);
+    }
+
+    /**
+     * A client for one base URL, API key and pair of timeouts, on the shared connection pool, whose camel-http
+     * endpoint points at the URL most of its calls go to: camel-http sends those on its precomputed URL, without
+     * parsing a per-request URI header.
+     *
+     * @param usualUrl the URL of the endpoint's operation (a URL with a query or escapes is not used for this)
+     */
+    public HightouchHttpClient newClient(HightouchOrigin origin, String usualUrl, String apiKey, long connectTimeout,
+                                         long responseTimeout)
+            throws Exception {
         if (!isStarted()) {
             throw new IllegalStateException("The Hightouch HTTP transport is not started");
         }
+        String address = usualUrl != null && usualUrl.startsWith(origin.baseUrl()) && PLAIN_URL.matcher(usualUrl).matches()
+                ? usualUrl : origin.baseUrl();
         // the key never goes into this URI: it is set per request on a private exchange
-        String uri = origin.baseUrl() + "?throwExceptionOnFailure=false&followRedirects=false"
+        String uri = address + "?throwExceptionOnFailure=false&followRedirects=false"
                      + "&connectTimeout=" + connectTimeout + "&responseTimeout=" + responseTimeout
                      + "&connectionRequestTimeout=" + Math.max(connectTimeout, responseTimeout);
         HttpEndpoint endpoint = (HttpEndpoint) http.createEndpoint(uri);

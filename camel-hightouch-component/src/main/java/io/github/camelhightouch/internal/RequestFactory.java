@@ -50,6 +50,13 @@ public final class RequestFactory {
     }
 
     /**
+     * The URL every call of this factory goes to.
+     */
+    public String url() {
+        return url;
+    }
+
+    /**
      * One request for the whole body. A raw call without a body, or with a method that carries none, sends none.
      */
     public HttpCall single(Object body) throws HightouchValidationException {
