@@ -46,7 +46,7 @@ public final class BenchmarkMain {
                             .collect(Collectors.joining(" + ")));
 
         try (StubServer stub = StubServer.start(settings.stubThreads, Settings.API_KEY, settings.pollsToFinish)) {
-            report.line("- stub: JDK HttpServer on " + stub.baseUrl() + ", " + settings.stubThreads + " request threads");
+            report.line("- stub: Netty HTTP server on " + stub.baseUrl() + ", " + settings.stubThreads + " event-loop threads");
             if (settings.sections.contains("throughput")) {
                 new ThroughputBenchmark(settings, stub, report).run();
             }

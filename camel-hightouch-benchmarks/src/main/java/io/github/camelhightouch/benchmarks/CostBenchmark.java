@@ -61,7 +61,7 @@ final class CostBenchmark {
     private void requestPath() throws Exception {
         try (CamelContestants camel = new CamelContestants(stub.baseUrl(), Settings.API_KEY);
              RawHttpClient raw = new RawHttpClient(stub.baseUrl(), Settings.API_KEY, CamelContestants.MAX_CONNECTIONS)) {
-            List<Contestant> contestants = List.of(camel.component(), camel.camelHttp(), raw.jsonLoop());
+            List<Contestant> contestants = settings.pick(camel.component(), camel.camelHttp(), raw.jsonLoop());
             List<Map<String, Object>> records = new ArrayList<>();
             for (int i = 0; i < settings.costRequests; i++) {
                 records.add(Records.source(i));
@@ -81,24 +81,26 @@ final class CostBenchmark {
                     for (Map<String, Object> record : records) {
                         send(contestant, record);
                     }
-                    ThreadCosts.Delta delta = ThreadCosts.between(before, ThreadCosts.now(), stubThreads);
+                    ThreadCosts after = ThreadCosts.now();
+                    ThreadCosts.Delta delta = ThreadCosts.between(before, after, stubThreads);
                     measured.computeIfAbsent(contestant.name(), k -> new ArrayList<>()).add(delta);
                     Report.progress(Report.f("cost %-40s caller CPU %.1f us/req, caller alloc %.0f B/req; process CPU "
-                                             + "%d ms, busiest: %s",
+                                             + "%d ms, busiest: %s; OS threads: %s",
                             contestant.name(), delta.callerCpu() / 1e3 / records.size(),
                             (double) delta.callerAllocated() / records.size(), delta.processCpu() / 1_000_000,
-                            delta.busiestThreads(4)));
+                            delta.busiestThreads(2), ThreadCosts.busiestOsThreads(before, after, 6)));
                 }
             }
             int n = records.size();
             report.heading("4. CPU and allocation per request (one sender, serialize + send + parse)");
             report.line(Report.f("%d requests per round, %d rounds, one sender thread; medians over the rounds. Caller = "
                                  + "the sending thread (all three do their HTTP I/O on it); client = the whole process "
-                                 + "minus the stub's threads (GC and JIT included).", n, settings.rounds));
+                                 + "minus the stub's threads and the JIT compiler threads (GC included).", n,
+                    settings.rounds));
             report.line("");
             report.row("contestant", "wall us/req", "caller CPU us/req", "client CPU us/req", "stub CPU us/req",
-                    "caller alloc B/req", "client alloc B/req");
-            report.row("---", "---:", "---:", "---:", "---:", "---:", "---:");
+                    "JIT CPU us/req", "caller alloc B/req", "client alloc B/req");
+            report.row("---", "---:", "---:", "---:", "---:", "---:", "---:", "---:");
             for (Map.Entry<String, List<ThreadCosts.Delta>> entry : measured.entrySet()) {
                 List<ThreadCosts.Delta> deltas = entry.getValue();
                 report.row(entry.getKey(),
@@ -106,6 +108,7 @@ final class CostBenchmark {
                         median(deltas, d -> d.callerCpu() / 1e3 / n),
                         median(deltas, d -> d.clientCpu() / 1e3 / n),
                         median(deltas, d -> d.stubCpu() / 1e3 / n),
+                        median(deltas, d -> d.jitCpu() / 1e3 / n),
                         Report.f("%.0f", medianValue(deltas, d -> (double) d.callerAllocated() / n)),
                         Report.f("%.0f", medianValue(deltas, d -> (double) d.clientAllocated() / n)));
             }

@@ -36,6 +36,11 @@ public final class MemoryRun {
     private MemoryRun() {
     }
 
+    private static String gcNames() {
+        return String.join("+", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(gc -> gc.getName().replace(' ', '_')).toList());
+    }
+
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         String baseUrl = args[1];
@@ -79,10 +84,10 @@ public final class MemoryRun {
             double seconds = (System.nanoTime() - start) / 1e9;
             watcher.stop();
             System.out.println(Report.f("RESULT records=%d created=%d seconds=%.2f baseline=%d peakLive=%d peakUsed=%d "
-                                        + "peakAfterGc=%d collections=%d vmHWM=%d vmRSS=%d failure=%s",
+                                        + "peakAfterGc=%d collections=%d vmHWM=%d vmRSS=%d gc=%s failure=%s",
                     records, created.sum(), seconds, baseline, watcher.peakLive(), watcher.peakUsed(),
                     watcher.peakAfterGc(), watcher.collections(), HeapWatcher.procStatusKb("VmHWM"),
-                    HeapWatcher.procStatusKb("VmRSS"), failure.replace(' ', '_')));
+                    HeapWatcher.procStatusKb("VmRSS"), gcNames(), failure.replace(' ', '_')));
         }
     }
 }

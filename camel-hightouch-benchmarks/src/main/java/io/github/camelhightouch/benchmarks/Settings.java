@@ -28,15 +28,20 @@ final class Settings {
     final String mode;
     final Set<String> sections = new LinkedHashSet<>(List.of("throughput", "cost", "memory", "waits"));
     int[] levels = { 1, 8, 32 };
+    /** Which of component, camelHttp, raw run (all by default). */
+    final Set<String> contestants = new LinkedHashSet<>(List.of("component", "camelHttp", "raw"));
     int rounds;
     long durationMillis;
     long warmupMillis;
-    int stubThreads = 8;
+    int stubThreads = 2;
     int costRequests;
     int costWarmup;
     int serdeOps;
     int[] memorySizes;
     int memoryThreads = 8;
+    /** The memory runs' heap limit and fixed young generation (a fixed young generation keeps GC sizing out of it). */
+    String memoryHeap = "128m";
+    String memoryYoung = "32m";
     int waits;
     long pollInterval = 1000;
     int pollsToFinish = 4;
@@ -66,6 +71,21 @@ final class Settings {
         }
     }
 
+    /** The contestants asked for, in the order component, camelHttp, raw. */
+    List<Contestant> pick(Contestant component, Contestant camelHttp, Contestant raw) {
+        List<Contestant> picked = new java.util.ArrayList<>();
+        if (contestants.contains("component")) {
+            picked.add(component);
+        }
+        if (contestants.contains("camelHttp")) {
+            picked.add(camelHttp);
+        }
+        if (contestants.contains("raw")) {
+            picked.add(raw);
+        }
+        return picked;
+    }
+
     static Settings parse(String[] args) {
         Settings settings = new Settings(args.length == 0 ? "full" : args[0]);
         for (int i = 1; i < args.length; i++) {
@@ -79,6 +99,10 @@ final class Settings {
                     settings.sections.clear();
                     settings.sections.addAll(List.of(value.split(",")));
                 }
+                case "contestants" -> {
+                    settings.contestants.clear();
+                    settings.contestants.addAll(List.of(value.split(",")));
+                }
                 case "rounds" -> settings.rounds = Integer.parseInt(value);
                 case "durationMillis" -> settings.durationMillis = Long.parseLong(value);
                 case "warmupMillis" -> settings.warmupMillis = Long.parseLong(value);
@@ -86,6 +110,8 @@ final class Settings {
                 case "costRequests" -> settings.costRequests = Integer.parseInt(value);
                 case "memorySizes" -> settings.memorySizes = ints(value);
                 case "memoryThreads" -> settings.memoryThreads = Integer.parseInt(value);
+                case "memoryHeap" -> settings.memoryHeap = value;
+                case "memoryYoung" -> settings.memoryYoung = value;
                 case "levels" -> settings.levels = ints(value);
                 case "waits" -> settings.waits = Integer.parseInt(value);
                 case "pollInterval" -> settings.pollInterval = Long.parseLong(value);
@@ -101,9 +127,10 @@ final class Settings {
 
     @Override
     public String toString() {
-        return mode + " " + sections + " levels=" + java.util.Arrays.toString(levels) + " rounds=" + rounds
+        return mode + " " + sections + " contestants=" + contestants + " levels=" + java.util.Arrays.toString(levels) + " rounds=" + rounds
                + " durationMillis=" + durationMillis + " warmupMillis=" + warmupMillis + " stubThreads=" + stubThreads
                + " costRequests=" + costRequests + " memorySizes=" + java.util.Arrays.toString(memorySizes)
-               + " memoryThreads=" + memoryThreads + " waits=" + waits + " pollInterval=" + pollInterval;
+               + " memoryThreads=" + memoryThreads + " memoryHeap=" + memoryHeap + " memoryYoung=" + memoryYoung
+               + " waits=" + waits + " pollInterval=" + pollInterval;
     }
 }

@@ -13,34 +13,49 @@
  */
 package io.github.camelhightouch.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * A Hightouch stand-in on 127.0.0.1 that answers as fast as it can: the JDK HttpServer on a fixed-size thread pool,
- * a fixed source for every POST /sources, and sync runs that finish after a given number of polls.
+ * A Hightouch stand-in on 127.0.0.1 that answers as fast as it can: Netty on a fixed number of event-loop threads, a
+ * fixed source for every POST /sources, and sync runs that finish after a given number of polls.
  */
 public final class StubServer implements AutoCloseable {
 
-    /** The thread name prefix of the stub's request threads; the JDK names its selector thread HTTP-Dispatcher. */
+    /** The name prefix of the stub's threads. */
     static final String THREAD_PREFIX = "stub-http-";
-    static final String DISPATCHER_THREAD = "HTTP-Dispatcher";
 
     private static final byte[] SOURCE = ("{\"id\":426,\"name\":\"postgres-connection2\",\"slug\":\"postgres-connection2\","
                                           + "\"workspaceId\":1,\"createdAt\":\"2022-12-12T22:46:57.618Z\","
@@ -48,14 +63,12 @@ public final class StubServer implements AutoCloseable {
                                           + "\"configuration\":{\"host\":\"example.example.us-east-1.rds.amazonaws.com\","
                                           + "\"port\":\"5432\",\"user\":\"dbUserName\",\"database\":\"dbName\"}}")
             .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_RUNS = "{\"data\":[],\"hasMore\":false}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAUTHORIZED = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_FOUND = "{\"message\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);
 
-    static {
-        // without it the JDK server's small writes meet the client's delayed ACKs (Nagle): 40 ms stalls
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
-    private final HttpServer server;
-    private final ExecutorService pool;
+    private final EventLoopGroup group;
+    private final Channel channel;
     private final String authorization;
     private final int pollsToFinish;
     private final LongAdder requests = new LongAdder();
@@ -63,33 +76,37 @@ public final class StubServer implements AutoCloseable {
     private final AtomicLong runIds = new AtomicLong();
     private final ConcurrentHashMap<String, AtomicInteger> polls = new ConcurrentHashMap<>();
 
-    private StubServer(int threads, String apiKey, int pollsToFinish) throws IOException {
+    private StubServer(int threads, String apiKey, int pollsToFinish) throws InterruptedException {
         this.authorization = "Bearer " + apiKey;
         this.pollsToFinish = pollsToFinish;
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, THREAD_PREFIX + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        pool = Executors.newFixedThreadPool(threads, factory);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
-        server.createContext("/api/v1/sources", this::createSource);
-        server.createContext("/api/v1/syncs/", this::syncs);
-        server.setExecutor(pool);
-        server.start();
+        group = new NioEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true));
+        Handler handler = new Handler();
+        channel = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1024 * 1024), handler);
+                    }
+                })
+                .bind(InetAddress.getLoopbackAddress(), 0)
+                .sync()
+                .channel();
     }
 
     /**
-     * @param threads       the size of the request thread pool
+     * @param threads       the number of event-loop threads (accepting and answering)
      * @param pollsToFinish a sync run is reported finished at this poll (the first poll sees an empty run list)
      */
-    public static StubServer start(int threads, String apiKey, int pollsToFinish) throws IOException {
+    public static StubServer start(int threads, String apiKey, int pollsToFinish) throws InterruptedException {
         return new StubServer(threads, apiKey, pollsToFinish);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((java.net.InetSocketAddress) channel.localAddress()).getPort();
     }
 
     public String baseUrl() {
@@ -106,9 +123,9 @@ public final class StubServer implements AutoCloseable {
         return refused.sum();
     }
 
-    /** Whether a thread belongs to this server (or to another stub's: they share names). */
+    /** Whether a thread belongs to a stub server. */
     static boolean isStubThread(String threadName) {
-        return threadName.startsWith(THREAD_PREFIX) || threadName.equals(DISPATCHER_THREAD);
+        return threadName.startsWith(THREAD_PREFIX);
     }
 
     /** Thread ids of this process that belong to stub servers. */
@@ -122,101 +139,80 @@ public final class StubServer implements AutoCloseable {
         return ids;
     }
 
-    private void createSource(HttpExchange exchange) throws IOException {
-        try {
-            drain(exchange.getRequestBody());
-            if (refuse(exchange)) {
-                return;
-            }
-            respond(exchange, 200, SOURCE);
-        } finally {
-            exchange.close();
-        }
-    }
-
-    /** POST /syncs/{id}/trigger and GET /syncs/{id}/runs?runId=... */
-    private void syncs(HttpExchange exchange) throws IOException {
-        try {
-            drain(exchange.getRequestBody());
-            if (refuse(exchange)) {
-                return;
-            }
-            String path = exchange.getRequestURI().getPath();
-            if (path.endsWith("/trigger") && "POST".equals(exchange.getRequestMethod())) {
-                String runId = Long.toString(runIds.incrementAndGet());
-                polls.put(runId, new AtomicInteger());
-                respond(exchange, 200, ("{\"id\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8));
-            } else if (path.endsWith("/runs") && "GET".equals(exchange.getRequestMethod())) {
-                respond(exchange, 200, run(runIdOf(exchange.getRequestURI().getRawQuery())));
-            } else {
-                respond(exchange, 404, "{\"message\":\"Not found\"}".getBytes(StandardCharsets.UTF_8));
-            }
-        } finally {
-            exchange.close();
-        }
-    }
-
     private byte[] run(String runId) {
         AtomicInteger seen = runId == null ? null : polls.get(runId);
         int poll = seen == null ? 0 : seen.incrementAndGet();
         if (poll <= 1) {
             // right after a trigger the run list can be empty
-            return "{\"data\":[],\"hasMore\":false}".getBytes(StandardCharsets.UTF_8);
+            return EMPTY_RUNS;
         }
-        String status = poll >= pollsToFinish ? "success" : "processing";
-        String finishedAt = poll >= pollsToFinish ? "\"2024-01-01T00:01:00.000Z\"" : "null";
+        boolean done = poll >= pollsToFinish;
         return ("{\"data\":[{\"id\":\"" + runId + "\",\"createdAt\":\"2024-01-01T00:00:00.000Z\","
-                + "\"startedAt\":\"2024-01-01T00:00:01.000Z\",\"finishedAt\":" + finishedAt + ",\"querySize\":10,"
-                + "\"status\":\"" + status + "\",\"completionRatio\":" + (poll >= pollsToFinish ? "1" : "0.5") + ","
-                + "\"plannedRows\":{\"addedCount\":10,\"changedCount\":0,\"removedCount\":0},"
+                + "\"startedAt\":\"2024-01-01T00:00:01.000Z\",\"finishedAt\":"
+                + (done ? "\"2024-01-01T00:01:00.000Z\"" : "null") + ",\"querySize\":10,"
+                + "\"status\":\"" + (done ? "success" : "processing") + "\",\"completionRatio\":" + (done ? "1" : "0.5")
+                + ",\"plannedRows\":{\"addedCount\":10,\"changedCount\":0,\"removedCount\":0},"
                 + "\"successfulRows\":{\"addedCount\":10,\"changedCount\":0,\"removedCount\":0},"
                 + "\"failedRows\":{\"addedCount\":0,\"changedCount\":0,\"removedCount\":0}}],\"hasMore\":false}")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String runIdOf(String query) {
-        if (query == null) {
-            return null;
+    private byte[] answer(FullHttpRequest request, HttpResponseStatus[] status) {
+        if (!authorization.equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+            refused.increment();
+            status[0] = HttpResponseStatus.UNAUTHORIZED;
+            return UNAUTHORIZED;
         }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("runId=")) {
-                return pair.substring("runId=".length());
+        String uri = request.uri();
+        if (uri.startsWith("/api/v1/sources") && request.method() == HttpMethod.POST) {
+            return SOURCE;
+        }
+        if (uri.startsWith("/api/v1/syncs/")) {
+            QueryStringDecoder decoder = new QueryStringDecoder(uri);
+            if (decoder.path().endsWith("/trigger") && request.method() == HttpMethod.POST) {
+                String runId = Long.toString(runIds.incrementAndGet());
+                polls.put(runId, new AtomicInteger());
+                return ("{\"id\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8);
+            }
+            if (decoder.path().endsWith("/runs") && request.method() == HttpMethod.GET) {
+                java.util.List<String> runId = decoder.parameters().get("runId");
+                return run(runId == null ? null : runId.get(0));
             }
         }
-        return null;
-    }
-
-    private boolean refuse(HttpExchange exchange) throws IOException {
-        requests.increment();
-        if (authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            return false;
-        }
-        refused.increment();
-        respond(exchange, 401, "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8));
-        return true;
-    }
-
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        in.transferTo(OutputStream.nullOutputStream());
-        in.close();
+        status[0] = HttpResponseStatus.NOT_FOUND;
+        return NOT_FOUND;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        channel.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /**
+     * Answers every request of every connection; keeps connections open as HTTP/1.1 asks.
+     */
+    @ChannelHandler.Sharable
+    private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+            requests.increment();
+            HttpResponseStatus[] status = { HttpResponseStatus.OK };
+            byte[] body = answer(request, status);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status[0],
+                    Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            if (HttpUtil.isKeepAlive(request)) {
+                context.writeAndFlush(response);
+            } else {
+                context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+            context.close();
         }
     }
 }

@@ -41,6 +41,8 @@ final class ThreadCosts {
     final long callerAllocated;
     final Map<Long, long[]> perThread = new HashMap<>();
     final Map<Long, String> names = new HashMap<>();
+    /** CPU ticks per OS thread (JVM-internal threads such as GC and JIT compilers included), from /proc. */
+    final Map<String, long[]> osThreads = osThreads();
 
     private ThreadCosts() {
         long[] ids = THREADS.getAllThreadIds();
@@ -62,6 +64,48 @@ final class ThreadCosts {
 
     static ThreadCosts now() {
         return new ThreadCosts();
+    }
+
+    /** tid -> {name hash unused, ticks}, keyed "tid name"; empty where /proc is not there. */
+    private static Map<String, long[]> osThreads() {
+        Map<String, long[]> result = new HashMap<>();
+        java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+        if (tasks == null) {
+            return result;
+        }
+        for (java.io.File task : tasks) {
+            try {
+                String stat = java.nio.file.Files.readString(task.toPath().resolve("stat"));
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                String[] fields = stat.substring(close + 2).split(" ");
+                // fields after the name: state is [0], utime is [11], stime is [12]
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                result.put(task.getName() + " " + name, new long[] { ticks });
+            } catch (java.io.IOException | RuntimeException e) {
+                // the thread ended meanwhile
+            }
+        }
+        return result;
+    }
+
+    /**
+     * CPU per OS thread name pattern between two snapshots, in milliseconds (10 ms resolution), busiest first: shows
+     * the JVM's own threads (GC, JIT) that ThreadMXBean does not see.
+     */
+    static String busiestOsThreads(ThreadCosts before, ThreadCosts after, int count) {
+        Map<String, Long> byName = new HashMap<>();
+        for (Map.Entry<String, long[]> entry : after.osThreads.entrySet()) {
+            long then = before.osThreads.getOrDefault(entry.getKey(), new long[] { 0 })[0];
+            String name = entry.getKey().substring(entry.getKey().indexOf(' ') + 1).replaceAll("[#-]?\\d+$", "");
+            byName.merge(name, (entry.getValue()[0] - then) * 10, Long::sum);
+        }
+        return byName.entrySet().stream()
+                .sorted(Map.Entry.<String, Long> comparingByValue().reversed())
+                .limit(count)
+                .map(e -> e.getKey() + "=" + e.getValue() + "ms")
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /**
@@ -90,7 +134,14 @@ final class ThreadCosts {
                 cpuByThread.merge(after.names.getOrDefault(entry.getKey(), "?"), cpu, Long::sum);
             }
         }
-        return new Delta(after.nanos - before.nanos, after.processCpu - before.processCpu, stubCpu,
+        long jitTicks = 0;
+        for (Map.Entry<String, long[]> entry : after.osThreads.entrySet()) {
+            String name = entry.getKey().substring(entry.getKey().indexOf(' ') + 1);
+            if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                jitTicks += entry.getValue()[0] - before.osThreads.getOrDefault(entry.getKey(), new long[] { 0 })[0];
+            }
+        }
+        return new Delta(after.nanos - before.nanos, after.processCpu - before.processCpu, stubCpu, jitTicks * 10_000_000L,
                 after.callerCpu - before.callerCpu, after.callerAllocated - before.callerAllocated, otherAllocated,
                 stubAllocated, cpuByThread);
     }
@@ -98,16 +149,17 @@ final class ThreadCosts {
     /**
      * @param processCpu     CPU of the whole process, GC and JIT included
      * @param stubCpu        CPU of the stub's threads
+     * @param jitCpu         CPU of the JIT compiler threads (10 ms resolution)
      * @param callerCpu      CPU of the calling thread
      * @param clientAllocated bytes allocated by every thread but the stub's
      * @param cpuByThread    CPU per thread name, the stub's threads left out
      */
-    record Delta(long wallNanos, long processCpu, long stubCpu, long callerCpu, long callerAllocated,
+    record Delta(long wallNanos, long processCpu, long stubCpu, long jitCpu, long callerCpu, long callerAllocated,
                  long clientAllocated, long stubAllocated, Map<String, Long> cpuByThread) {
 
-        /** CPU of the process without the stub: the client side, its GC and JIT work included. */
+        /** CPU of the process without the stub and the JIT compilers: the client side, its GC work included. */
         long clientCpu() {
-            return processCpu - stubCpu;
+            return processCpu - stubCpu - jitCpu;
         }
 
         /** The threads (other than the stub's) that used the most CPU, for the progress log. */
