@@ -89,8 +89,8 @@ public class HightouchConfiguration implements Cloneable {
 
     /**
      * The Hightouch API key, sent in the Authorization header as a Bearer token, and only to the origin of the base URL.
-     * Keys are workspace-wide: prefer setting it on the component, from a property placeholder or vault, over
-     * putting it in a URI.
+     * Keys are workspace-wide: set it on the component (for example from an environment variable), not in an
+     * endpoint URI.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
