@@ -17,7 +17,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.ScheduledExecutorService;
+
 import io.github.camelhightouch.internal.HightouchHttpTransport;
+import io.github.camelhightouch.internal.SyncRunWaiter;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -42,7 +45,12 @@ public class HightouchComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", autowired = false)
     private ObjectMapper objectMapper;
 
+    @Metadata(label = "advanced", defaultValue = "4")
+    private int waitPoolSize = 4;
+
     private HightouchHttpTransport transport;
+    private ScheduledExecutorService waitScheduler;
+    private SyncRunWaiter runWaiter;
 
     public HightouchComponent() {
     }
@@ -63,6 +71,16 @@ public class HightouchComponent extends HealthCheckComponent {
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // endpoints of routes are initialized before the component starts: they need the mapper already
+        if (objectMapper == null) {
+            objectMapper = new ObjectMapper().findAndRegisterModules()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         if (objectMapper == null) {
@@ -71,10 +89,24 @@ public class HightouchComponent extends HealthCheckComponent {
         }
         transport = new HightouchHttpTransport(getCamelContext(), maxConnections);
         ServiceHelper.startService(transport);
+        if (waitPoolSize < 1) {
+            throw new IllegalArgumentException("waitPoolSize: must be at least 1, got " + waitPoolSize);
+        }
+        waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "HightouchRunWaits",
+                waitPoolSize);
+        runWaiter = new SyncRunWaiter(waitScheduler);
     }
 
     @Override
     protected void doStop() throws Exception {
+        if (runWaiter != null) {
+            runWaiter.close();
+            runWaiter = null;
+        }
+        if (waitScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(waitScheduler);
+            waitScheduler = null;
+        }
         ServiceHelper.stopService(transport);
         transport = null;
         super.doStop();
@@ -82,6 +114,25 @@ public class HightouchComponent extends HealthCheckComponent {
 
     HightouchHttpTransport getTransport() {
         return transport;
+    }
+
+    /**
+     * The waits for runs of all endpoints of this component; null while the component is stopped.
+     */
+    SyncRunWaiter getRunWaiter() {
+        return runWaiter;
+    }
+
+    public int getWaitPoolSize() {
+        return waitPoolSize;
+    }
+
+    /**
+     * How many threads poll the runs being waited on (waitForCompletion, waitForSyncRun), shared by all endpoints of
+     * this component. A wait holds no thread between its polls, so a few threads serve thousands of waits.
+     */
+    public void setWaitPoolSize(int waitPoolSize) {
+        this.waitPoolSize = waitPoolSize;
     }
 
     /**
