@@ -18,10 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.camelhightouch.internal.ApiCaller;
 import io.github.camelhightouch.internal.CallExecutor;
 import io.github.camelhightouch.internal.HightouchHttpClient;
 import io.github.camelhightouch.internal.HightouchOrigin;
-import io.github.camelhightouch.internal.ApiCaller;
 import io.github.camelhightouch.internal.IdResolver;
 import io.github.camelhightouch.internal.JsonBodies;
 import io.github.camelhightouch.internal.OperationContext;

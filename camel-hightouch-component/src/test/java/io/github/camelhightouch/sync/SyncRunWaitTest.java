@@ -339,4 +339,25 @@ class SyncRunWaitTest extends SyncTestSupport {
 
         assertThat(exchange.getException()).hasMessageContaining("has no run 24");
     }
+
+    @Test
+    void stoppingTheComponentEndsTheWaitsInProgress() throws Exception {
+        stubTrigger("42", "25");
+        runLifecycle("42", "25", "processing");
+        context.getShutdownStrategy().setTimeout(5);
+
+        java.util.concurrent.Future<Exchange> pending = template.asyncSend(WAIT, e -> e.getMessage().setBody("body"));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (wireMock.countRequestsMatching(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")).build()).getCount() < 2) {
+            assertThat(System.currentTimeMillis()).as("polls seen in time").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(pending).isNotDone();
+        context.stop();
+
+        Exchange exchange = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(exchange.getException()).hasMessageContaining("stopped waiting for sync run 25")
+                .hasMessageContaining("the run goes on");
+        assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID)).isEqualTo("25");
+    }
 }
