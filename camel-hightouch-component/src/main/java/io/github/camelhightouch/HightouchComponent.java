@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -23,6 +24,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The Hightouch component: holds the options shared by all its endpoints and the one HTTP connection pool they share.
@@ -58,8 +60,28 @@ public class HightouchComponent extends HealthCheckComponent {
                                                + java.util.Arrays.toString(HightouchOperation.values()));
         }
         HightouchEndpoint endpoint = new HightouchEndpoint(uri, this, operation, configuration.copy());
+        // header.Name=value options: the configurers do not bind a multi-value prefix, the component does
+        Map<String, Object> extraHeaders = PropertiesHelper.extractProperties(parameters, "header.");
         setProperties(endpoint, parameters);
+        if (!extraHeaders.isEmpty()) {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            if (endpoint.getConfiguration().getHeaders() != null) {
+                headers.putAll(endpoint.getConfiguration().getHeaders());
+            }
+            headers.putAll(extraHeaders);
+            endpoint.getConfiguration().setHeaders(headers);
+        }
         return endpoint;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        // endpoints of routes are initialized before the component starts: they need the mapper already
+        if (objectMapper == null) {
+            objectMapper = new ObjectMapper().findAndRegisterModules()
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
     }
 
     @Override
@@ -69,18 +91,22 @@ public class HightouchComponent extends HealthCheckComponent {
             objectMapper = new ObjectMapper().findAndRegisterModules()
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         }
-        transport = new HightouchHttpTransport(getCamelContext(), maxConnections);
-        ServiceHelper.startService(transport);
+        getTransport();
     }
 
     @Override
-    protected void doStop() throws Exception {
+    protected synchronized void doStop() throws Exception {
         ServiceHelper.stopService(transport);
         transport = null;
         super.doStop();
     }
 
-    HightouchHttpTransport getTransport() {
+    synchronized HightouchHttpTransport getTransport() {
+        // endpoints inside a Splitter or other EIP start while the context initializes, before the component
+        if (transport == null) {
+            transport = new HightouchHttpTransport(getCamelContext(), maxConnections);
+            ServiceHelper.startService(transport);
+        }
         return transport;
     }
 
