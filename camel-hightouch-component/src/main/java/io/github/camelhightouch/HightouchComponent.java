@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,6 +29,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The Hightouch component: holds the options shared by all its endpoints and the one HTTP connection pool they share.
@@ -70,7 +72,17 @@ public class HightouchComponent extends HealthCheckComponent {
                                                + java.util.Arrays.toString(HightouchOperation.values()));
         }
         HightouchEndpoint endpoint = new HightouchEndpoint(uri, this, operation, configuration.copy());
+        // header.Name=value options: the configurers do not bind a multi-value prefix, the component does
+        Map<String, Object> extraHeaders = PropertiesHelper.extractProperties(parameters, "header.");
         setProperties(endpoint, parameters);
+        if (!extraHeaders.isEmpty()) {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            if (endpoint.getConfiguration().getHeaders() != null) {
+                headers.putAll(endpoint.getConfiguration().getHeaders());
+            }
+            headers.putAll(extraHeaders);
+            endpoint.getConfiguration().setHeaders(headers);
+        }
         return endpoint;
     }
 
