@@ -75,7 +75,7 @@ public final class ApiCaller {
             if (!result.isSuccess() && throwOnFailure) {
                 throw new CompletionException(responses.toException(call, result, parsed));
             }
-            return new ApiResponse(result.status(), parsed, result.isSuccess(), call);
+            return new ApiResponse(result.status(), parsed, result.isSuccess(), call, result.attempts());
         });
     }
 
@@ -87,6 +87,6 @@ public final class ApiCaller {
      * @param success whether the status is 2xx
      * @param call    the request that was sent
      */
-    public record ApiResponse(int status, Object body, boolean success, HttpCall call) {
+    public record ApiResponse(int status, Object body, boolean success, HttpCall call, int attempts) {
     }
 }

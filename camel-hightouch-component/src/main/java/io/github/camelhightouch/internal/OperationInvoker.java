@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.HightouchTransportException;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -66,6 +68,11 @@ public final class OperationInvoker {
             if (cause instanceof FailureWithHeaders failure) {
                 setHeaders(message, failure.headers());
                 cause = failure.getCause();
+            }
+            if (cause instanceof HightouchApiException api) {
+                message.setHeader(HightouchConstants.ATTEMPTS, api.getAttempts());
+            } else if (cause instanceof HightouchTransportException transport) {
+                message.setHeader(HightouchConstants.ATTEMPTS, transport.getAttempts());
             }
             exchange.setException(cause);
             return;

@@ -50,6 +50,7 @@ final class ResourceHandler implements OperationHandler {
             answer = context.api().call(operation, HightouchHttpMethod.GET, path, null, null, context.throwOnFailure());
         }
         return answer.thenApply(response -> OperationResult.of(response.body(), response.status())
-                .header(HightouchConstants.RESOURCE_ID, response.success() ? ResponseMapper.resourceId(response.body()) : null));
+                .header(HightouchConstants.RESOURCE_ID, response.success() ? ResponseMapper.resourceId(response.body()) : null)
+                .header(HightouchConstants.ATTEMPTS, response.attempts()));
     }
 }

@@ -56,7 +56,8 @@ final class SyncRunHandler implements OperationHandler {
                 new QueryString().add("runId", runId), null, context.throwOnFailure())
                 .thenApply(answer -> {
                     if (!answer.success()) {
-                        return OperationResult.of(answer.body(), answer.status());
+                        return OperationResult.of(answer.body(), answer.status())
+                                .header(HightouchConstants.ATTEMPTS, answer.attempts());
                     }
                     Map<String, Object> run = Runs.findRun(answer.body(), runId);
                     if (run == null) {
@@ -65,9 +66,10 @@ final class SyncRunHandler implements OperationHandler {
                                                                       + runId
                                                                       + " (a run can take a moment to appear after its trigger)"));
                         }
-                        return result(null, answer.status(), runId);
+                        return result(null, answer.status(), runId)
+                                .header(HightouchConstants.ATTEMPTS, answer.attempts());
                     }
-                    return result(run, answer.status(), runId);
+                    return result(run, answer.status(), runId).header(HightouchConstants.ATTEMPTS, answer.attempts());
                 });
     }
 

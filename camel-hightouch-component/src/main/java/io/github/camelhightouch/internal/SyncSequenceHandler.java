@@ -47,9 +47,10 @@ final class SyncSequenceHandler implements OperationHandler {
             String path = IdResolver.expand(HightouchOperation.getSyncSequenceRun.getPath(), Id.SYNC_SEQUENCE_RUN, runId);
             return context.api().call(HightouchOperation.getSyncSequenceRun, HightouchHttpMethod.GET, path, null, null,
                     context.throwOnFailure())
-                    .thenApply(answer -> answer.success()
+                    .thenApply(answer -> (answer.success()
                             ? result(answer.body(), answer.status(), runId)
-                            : OperationResult.of(answer.body(), answer.status()));
+                            : OperationResult.of(answer.body(), answer.status()))
+                            .header(HightouchConstants.ATTEMPTS, answer.attempts()));
         }
         String sequenceId = context.ids().require(Id.SYNC_SEQUENCE, message);
         String path = IdResolver.expand(HightouchOperation.triggerSyncSequence.getPath(), Id.SYNC_SEQUENCE, sequenceId);
@@ -57,7 +58,8 @@ final class SyncSequenceHandler implements OperationHandler {
                 context.throwOnFailure())
                 .thenCompose(triggered -> {
                     if (!triggered.success()) {
-                        return CompletableFuture.completedFuture(OperationResult.of(triggered.body(), triggered.status()));
+                        return CompletableFuture.completedFuture(OperationResult.of(triggered.body(), triggered.status())
+                                .header(HightouchConstants.ATTEMPTS, triggered.attempts()));
                     }
                     String runId = Runs.idText(ResponseMapper.resourceId(triggered.body()));
                     if (runId == null) {
@@ -66,7 +68,8 @@ final class SyncSequenceHandler implements OperationHandler {
                     }
                     if (!context.options().isWaitForCompletion()) {
                         return CompletableFuture.completedFuture(headers(new OperationResult(triggered.body(),
-                                triggered.status(), null), runId, null));
+                                triggered.status(), null), runId, null).header(HightouchConstants.ATTEMPTS,
+                                        triggered.attempts()));
                     }
                     return polls.waitForSequenceRun(sequenceId, runId).handle((run, error) -> {
                         if (error != null) {

@@ -84,6 +84,7 @@ final class TriggerSyncHandler implements OperationHandler {
         headers.put(HightouchConstants.SYNC_RUN_ID, runId);
         headers.put(HightouchConstants.SYNC_RUN_STATUS, null);
         headers.put(HightouchConstants.RESOURCE_ID, runId);
+        headers.put(HightouchConstants.ATTEMPTS, triggered.attempts());
         if (target.syncId() != null) {
             headers.put(HightouchConstants.SYNC_ID, target.syncId());
         }

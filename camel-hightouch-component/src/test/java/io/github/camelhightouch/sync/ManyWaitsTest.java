@@ -60,7 +60,8 @@ class ManyWaitsTest extends SyncTestSupport {
             @Override
             public void configure() {
                 from("direct:trigger-and-wait").routeId("trigger-and-wait")
-                        .to("hightouch:triggerSync?waitForCompletion=true&pollInterval=400&timeout=60000");
+                        .to("hightouch:triggerSync?waitForCompletion=true&pollInterval=400&timeout=60000"
+                                + "&rateLimit=100&rateLimitPeriod=1000");
             }
         });
     }
