@@ -291,6 +291,37 @@ public class HightouchConfiguration implements Cloneable {
     }
 
     /**
+     * Checks the values that need no operation to judge: the key is set, no duration or count is negative.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public void checkValues() {
+        if (getApiKey() == null || getApiKey().isBlank()) {
+            throw new IllegalArgumentException(
+                    "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
+        }
+        checkNotNegative("connectTimeout", getConnectTimeout());
+        checkNotNegative("responseTimeout", getResponseTimeout());
+        checkNotNegative("requestTimeout", getRequestTimeout());
+        checkNotNegative("maxRetries", getMaxRetries());
+        checkNotNegative("retryBaseDelay", getRetryBaseDelay());
+        checkNotNegative("maxRetryDelay", getMaxRetryDelay());
+        checkNotNegative("rateLimit", getRateLimit());
+        if (getRateLimit() > 0 && getRateLimitPeriod() <= 0) {
+            throw new IllegalArgumentException("rateLimitPeriod: must be positive, got " + getRateLimitPeriod());
+        }
+        if (getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("maxBodySize: must be positive, got " + getMaxBodySize());
+        }
+    }
+
+    private static void checkNotNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + ": must not be negative, got " + value);
+        }
+    }
+
+    /**
      * A copy for one endpoint, so that endpoint options never change the component's.
      */
     public HightouchConfiguration copy() {

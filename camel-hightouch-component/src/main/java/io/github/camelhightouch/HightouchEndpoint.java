@@ -112,23 +112,7 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         super.doInit();
         ServiceHelper.initService(getComponent());
         // bad configuration fails the route at start, naming the option
-        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-            throw new IllegalArgumentException(
-                    "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
-        }
-        checkNotNegative("connectTimeout", configuration.getConnectTimeout());
-        checkNotNegative("responseTimeout", configuration.getResponseTimeout());
-        checkNotNegative("requestTimeout", configuration.getRequestTimeout());
-        checkNotNegative("maxRetries", configuration.getMaxRetries());
-        checkNotNegative("retryBaseDelay", configuration.getRetryBaseDelay());
-        checkNotNegative("maxRetryDelay", configuration.getMaxRetryDelay());
-        checkNotNegative("rateLimit", configuration.getRateLimit());
-        if (configuration.getRateLimit() > 0 && configuration.getRateLimitPeriod() <= 0) {
-            throw new IllegalArgumentException("rateLimitPeriod: must be positive, got " + configuration.getRateLimitPeriod());
-        }
-        if (configuration.getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("maxBodySize: must be positive, got " + configuration.getMaxBodySize());
-        }
+        configuration.checkValues();
         origin = HightouchOrigin.of(configuration.getBaseUrl());
         String url;
         HightouchHttpMethod method;
@@ -207,12 +191,6 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
             headers.put(name, header.getValue() == null ? "" : header.getValue().toString());
         }
         return headers;
-    }
-
-    private static void checkNotNegative(String option, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(option + ": must not be negative, got " + value);
-        }
     }
 
     /**
