@@ -57,6 +57,7 @@ public class HightouchComponent extends HealthCheckComponent {
     private ExecutorService workers;
     private ScheduledExecutorService waitScheduler;
     private SyncRunWaiter runWaiter;
+    private HightouchHealthCheckRegistration healthCheckRegistration;
 
     public HightouchComponent() {
     }
@@ -117,10 +118,14 @@ public class HightouchComponent extends HealthCheckComponent {
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "HightouchRunWaits",
                 waitPoolSize);
         runWaiter = new SyncRunWaiter(waitScheduler);
+        healthCheckRegistration = new HightouchHealthCheckRegistration(this);
+        ServiceHelper.startService(healthCheckRegistration);
     }
 
     @Override
     protected void doStop() throws Exception {
+        ServiceHelper.stopService(healthCheckRegistration);
+        healthCheckRegistration = null;
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         // waits first: they send through the scheduler and workers below
         if (runWaiter != null) {
