@@ -49,6 +49,38 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration responseTimeout;
     /**
+     * The longest time one call may take, retries and rate-limit waits included: no retry is started past it (a
+     * number is read as milliseconds; 2m is accepted too).
+     */
+    private Duration requestTimeout;
+    /**
+     * How many times a failed request may be repeated. Only what Hightouch cannot have acted on is repeated for every
+     * operation (429, 503, failures to connect); 500, 502, 504, read timeouts and lost connections are repeated for GET
+     * and PATCH only, never for a POST that creates or triggers. 0 disables retries.
+     */
+    private Integer maxRetries;
+    /**
+     * The first retry delay; it doubles with each attempt, and each delay is drawn at random below it (full jitter).
+     */
+    private Duration retryBaseDelay;
+    /**
+     * The longest delay between two attempts, also the cap on a Retry-After header.
+     */
+    private Duration maxRetryDelay;
+    /**
+     * How many requests may be sent in any rate-limit period, per API key, across every endpoint and route of the
+     * CamelContext. 0 disables the limit.
+     */
+    private Integer rateLimit;
+    /**
+     * The window of the rate limit.
+     */
+    private Duration rateLimitPeriod;
+    /**
+     * The largest request body in bytes; a larger body is refused before sending.
+     */
+    private Long maxBodySize;
+    /**
      * Whether a response outside 2xx fails the exchange with a HightouchApiException. When false, the error JSON
      * becomes the message body and the status is in the CamelHightouchResponseCode header.
      */
@@ -137,6 +169,62 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
 
     public void setResponseTimeout(Duration responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public Duration getRequestTimeout() {
+        return requestTimeout;
+    }
+
+    public void setRequestTimeout(Duration requestTimeout) {
+        this.requestTimeout = requestTimeout;
+    }
+
+    public Integer getMaxRetries() {
+        return maxRetries;
+    }
+
+    public void setMaxRetries(Integer maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public Duration getRetryBaseDelay() {
+        return retryBaseDelay;
+    }
+
+    public void setRetryBaseDelay(Duration retryBaseDelay) {
+        this.retryBaseDelay = retryBaseDelay;
+    }
+
+    public Duration getMaxRetryDelay() {
+        return maxRetryDelay;
+    }
+
+    public void setMaxRetryDelay(Duration maxRetryDelay) {
+        this.maxRetryDelay = maxRetryDelay;
+    }
+
+    public Integer getRateLimit() {
+        return rateLimit;
+    }
+
+    public void setRateLimit(Integer rateLimit) {
+        this.rateLimit = rateLimit;
+    }
+
+    public Duration getRateLimitPeriod() {
+        return rateLimitPeriod;
+    }
+
+    public void setRateLimitPeriod(Duration rateLimitPeriod) {
+        this.rateLimitPeriod = rateLimitPeriod;
+    }
+
+    public Long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(Long maxBodySize) {
+        this.maxBodySize = maxBodySize;
     }
 
     public Boolean getThrowExceptionOnFailure() {

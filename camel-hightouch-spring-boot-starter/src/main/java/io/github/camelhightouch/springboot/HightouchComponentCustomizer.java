@@ -13,7 +13,9 @@
  */
 package io.github.camelhightouch.springboot;
 
+import java.time.Duration;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import io.github.camelhightouch.HightouchComponent;
 import io.github.camelhightouch.HightouchConfiguration;
@@ -77,12 +79,15 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
         HightouchConfiguration configuration = to.getConfiguration();
         set(from.getApiKey(), configuration::setApiKey);
         set(from.getBaseUrl(), configuration::setBaseUrl);
-        if (from.getConnectTimeout() != null) {
-            configuration.setConnectTimeout(from.getConnectTimeout().toMillis());
-        }
-        if (from.getResponseTimeout() != null) {
-            configuration.setResponseTimeout(from.getResponseTimeout().toMillis());
-        }
+        setMillis(from.getConnectTimeout(), configuration::setConnectTimeout);
+        setMillis(from.getResponseTimeout(), configuration::setResponseTimeout);
+        setMillis(from.getRequestTimeout(), configuration::setRequestTimeout);
+        set(from.getMaxRetries(), configuration::setMaxRetries);
+        setMillis(from.getRetryBaseDelay(), configuration::setRetryBaseDelay);
+        setMillis(from.getMaxRetryDelay(), configuration::setMaxRetryDelay);
+        set(from.getRateLimit(), configuration::setRateLimit);
+        setMillis(from.getRateLimitPeriod(), configuration::setRateLimitPeriod);
+        set(from.getMaxBodySize(), configuration::setMaxBodySize);
         set(from.getThrowExceptionOnFailure(), configuration::setThrowExceptionOnFailure);
         set(from.getValidate(), configuration::setValidate);
         set(from.getBatchMode(), configuration::setBatchMode);
@@ -100,6 +105,12 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
     private static <T> void set(T value, Consumer<T> setter) {
         if (value != null) {
             setter.accept(value);
+        }
+    }
+
+    private static void setMillis(Duration value, LongConsumer setter) {
+        if (value != null) {
+            setter.accept(value.toMillis());
         }
     }
 

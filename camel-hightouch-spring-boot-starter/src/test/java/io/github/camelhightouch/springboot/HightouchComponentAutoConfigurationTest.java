@@ -60,6 +60,13 @@ class HightouchComponentAutoConfigurationTest {
         EVERY_OPTION.put("baseUrl", "https://eu.hightouch.example/api/v1");
         EVERY_OPTION.put("connectTimeout", "5s");
         EVERY_OPTION.put("responseTimeout", "1500");
+        EVERY_OPTION.put("requestTimeout", "3m");
+        EVERY_OPTION.put("maxRetries", "5");
+        EVERY_OPTION.put("retryBaseDelay", "250ms");
+        EVERY_OPTION.put("maxRetryDelay", "7s");
+        EVERY_OPTION.put("rateLimit", "50");
+        EVERY_OPTION.put("rateLimitPeriod", "1s");
+        EVERY_OPTION.put("maxBodySize", "2048");
         EVERY_OPTION.put("throwExceptionOnFailure", "false");
         EVERY_OPTION.put("validate", "false");
         EVERY_OPTION.put("batchMode", "true");
@@ -114,6 +121,13 @@ class HightouchComponentAutoConfigurationTest {
                     assertThat(conf.getBaseUrl()).isEqualTo("https://eu.hightouch.example/api/v1");
                     assertThat(conf.getConnectTimeout()).isEqualTo(5000);
                     assertThat(conf.getResponseTimeout()).isEqualTo(1500);
+                    assertThat(conf.getRequestTimeout()).isEqualTo(180_000);
+                    assertThat(conf.getMaxRetries()).isEqualTo(5);
+                    assertThat(conf.getRetryBaseDelay()).isEqualTo(250);
+                    assertThat(conf.getMaxRetryDelay()).isEqualTo(7000);
+                    assertThat(conf.getRateLimit()).isEqualTo(50);
+                    assertThat(conf.getRateLimitPeriod()).isEqualTo(1000);
+                    assertThat(conf.getMaxBodySize()).isEqualTo(2048);
                     assertThat(conf.isThrowExceptionOnFailure()).isFalse();
                     assertThat(conf.isValidate()).isFalse();
                     assertThat(conf.isBatchMode()).isTrue();
