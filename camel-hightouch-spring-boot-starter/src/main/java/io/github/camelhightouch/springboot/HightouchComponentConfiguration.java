@@ -116,6 +116,20 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer maxConnections;
     /**
+     * How many threads send the requests that had to wait, for the rate limit or a retry backoff, shared by all
+     * endpoints of the component.
+     */
+    private Integer workerPoolSize;
+    /**
+     * How many threads poll the sync runs being waited on, shared by all endpoints of the component.
+     */
+    private Integer waitPoolSize;
+    /**
+     * Whether exceptions of the syncRuns consumer (for example while polling Hightouch) are handled by the route's
+     * error handler instead of being logged.
+     */
+    private Boolean bridgeErrorHandler;
+    /**
      * The Jackson ObjectMapper (#bean:name) that serializes POJO bodies and parses responses; by default one of the
      * component's own, tolerant of unknown fields.
      */
@@ -289,6 +303,30 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
 
     public void setMaxConnections(Integer maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    public Integer getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    public void setWorkerPoolSize(Integer workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public Integer getWaitPoolSize() {
+        return waitPoolSize;
+    }
+
+    public void setWaitPoolSize(Integer waitPoolSize) {
+        this.waitPoolSize = waitPoolSize;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
     }
 
     public ObjectMapper getObjectMapper() {

@@ -95,6 +95,9 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
         set(from.getHttpMethod(), configuration::setHttpMethod);
         set(from.getHeaders(), configuration::setHeaders);
         set(from.getMaxConnections(), to::setMaxConnections);
+        set(from.getWorkerPoolSize(), to::setWorkerPoolSize);
+        set(from.getWaitPoolSize(), to::setWaitPoolSize);
+        set(from.getBridgeErrorHandler(), to::setBridgeErrorHandler);
         set(from.getObjectMapper(), to::setObjectMapper);
         set(from.getLazyStartProducer(), to::setLazyStartProducer);
         set(from.getAutowiredEnabled(), to::setAutowiredEnabled);

@@ -75,6 +75,9 @@ class HightouchComponentAutoConfigurationTest {
         EVERY_OPTION.put("headers[X-Trace]", "abc");
         EVERY_OPTION.put("configuration", "#bean:baseConfiguration");
         EVERY_OPTION.put("maxConnections", "8");
+        EVERY_OPTION.put("workerPoolSize", "2");
+        EVERY_OPTION.put("waitPoolSize", "3");
+        EVERY_OPTION.put("bridgeErrorHandler", "true");
         EVERY_OPTION.put("objectMapper", "#bean:customMapper");
         EVERY_OPTION.put("lazyStartProducer", "true");
         EVERY_OPTION.put("autowiredEnabled", "false");
@@ -135,6 +138,9 @@ class HightouchComponentAutoConfigurationTest {
                     assertThat(conf.getHttpMethod()).isEqualTo(HightouchHttpMethod.GET);
                     assertThat(conf.getHeaders()).containsEntry("X-Trace", "abc");
                     assertThat(component.getMaxConnections()).isEqualTo(8);
+                    assertThat(component.getWorkerPoolSize()).isEqualTo(2);
+                    assertThat(component.getWaitPoolSize()).isEqualTo(3);
+                    assertThat(component.isBridgeErrorHandler()).isTrue();
                     assertThat(component.getObjectMapper()).isSameAs(spring.getBean("customMapper"));
                     assertThat(component.isLazyStartProducer()).isTrue();
                     assertThat(component.isAutowiredEnabled()).isFalse();
