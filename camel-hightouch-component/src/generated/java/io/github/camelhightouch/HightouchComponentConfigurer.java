@@ -38,6 +38,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmode":
         case "batchMode": getOrCreateConfiguration(target).setBatchMode(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelhightouch.HightouchConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
@@ -74,6 +76,10 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
         case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
+        case "waitpoolsize":
+        case "waitPoolSize": target.setWaitPoolSize(property(camelContext, int.class, value)); return true;
+        case "workerpoolsize":
+        case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -89,6 +95,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return java.lang.String.class;
         case "batchmode":
         case "batchMode": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.camelhightouch.HightouchConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
@@ -125,6 +133,10 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "throwExceptionOnFailure": return boolean.class;
         case "url": return java.lang.String.class;
         case "validate": return boolean.class;
+        case "waitpoolsize":
+        case "waitPoolSize": return int.class;
+        case "workerpoolsize":
+        case "workerPoolSize": return int.class;
         default: return null;
         }
     }
@@ -141,6 +153,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "batchmode":
         case "batchMode": return getOrCreateConfiguration(target).isBatchMode();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -177,6 +191,10 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
         case "url": return getOrCreateConfiguration(target).getUrl();
         case "validate": return getOrCreateConfiguration(target).isValidate();
+        case "waitpoolsize":
+        case "waitPoolSize": return target.getWaitPoolSize();
+        case "workerpoolsize":
+        case "workerPoolSize": return target.getWorkerPoolSize();
         default: return null;
         }
     }

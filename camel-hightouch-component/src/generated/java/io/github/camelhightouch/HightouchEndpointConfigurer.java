@@ -23,39 +23,116 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         HightouchEndpoint target = (HightouchEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "after": target.getOptions().setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmode":
         case "batchMode": target.getConfiguration().setBatchMode(property(camelContext, boolean.class, value)); return true;
+        case "before": target.getOptions().setBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clearandfill":
+        case "clearAndFill": target.getOptions().setClearAndFill(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "destinationid":
+        case "destinationId": target.getOptions().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "failonwarning":
+        case "failOnWarning": target.getOptions().setFailOnWarning(property(camelContext, boolean.class, value)); return true;
+        case "fullresync":
+        case "fullResync": target.getOptions().setFullResync(property(camelContext, boolean.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "headers": target.getConfiguration().setHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
         case "httpMethod": target.getConfiguration().setHttpMethod(property(camelContext, io.github.camelhightouch.HightouchHttpMethod.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": target.getOptions().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "modelid":
+        case "modelId": target.getOptions().setModelId(property(camelContext, java.lang.String.class, value)); return true;
+        case "name": target.getOptions().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "offset": target.getOptions().setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "orderby":
+        case "orderBy": target.getOptions().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
+        case "paginate": target.getOptions().setPaginate(property(camelContext, boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getOptions().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resetcdc":
+        case "resetCDC": target.getOptions().setResetCDC(property(camelContext, boolean.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": target.getConfiguration().setResponseTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrybasedelay":
         case "retryBaseDelay": target.getConfiguration().setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "slug": target.getOptions().setSlug(property(camelContext, java.lang.String.class, value)); return true;
+        case "sourceid":
+        case "sourceId": target.getOptions().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "syncid":
+        case "syncId": target.getOptions().setSyncId(property(camelContext, java.lang.String.class, value)); return true;
+        case "syncrunid":
+        case "syncRunId": target.getOptions().setSyncRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "syncsequenceid":
+        case "syncSequenceId": target.getOptions().setSyncSequenceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "syncsequencerunid":
+        case "syncSequenceRunId": target.getOptions().setSyncSequenceRunId(property(camelContext, java.lang.String.class, value)); return true;
+        case "syncslug":
+        case "syncSlug": target.getOptions().setSyncSlug(property(camelContext, java.lang.String.class, value)); return true;
+        case "tags": target.getOptions().setTags(property(camelContext, java.lang.String.class, value)); return true;
+        case "terminalonly":
+        case "terminalOnly": target.getOptions().setTerminalOnly(property(camelContext, boolean.class, value)); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": target.getConfiguration().setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "timeout": target.getOptions().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.getOptions().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "within": target.getOptions().setWithin(property(camelContext, java.lang.Integer.class, value)); return true;
         default: return false;
         }
     }
@@ -63,39 +140,116 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "after": return java.lang.String.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
         case "batchmode":
         case "batchMode": return boolean.class;
+        case "before": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
+        case "clearandfill":
+        case "clearAndFill": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "delay": return long.class;
+        case "destinationid":
+        case "destinationId": return java.lang.String.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "failonwarning":
+        case "failOnWarning": return boolean.class;
+        case "fullresync":
+        case "fullResync": return boolean.class;
+        case "greedy": return boolean.class;
         case "headers": return java.util.Map.class;
         case "httpmethod":
         case "httpMethod": return io.github.camelhightouch.HightouchHttpMethod.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "modelid":
+        case "modelId": return java.lang.String.class;
+        case "name": return java.lang.String.class;
+        case "offset": return java.lang.Integer.class;
+        case "orderby":
+        case "orderBy": return java.lang.String.class;
+        case "paginate": return boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
+        case "resetcdc":
+        case "resetCDC": return boolean.class;
         case "responsetimeout":
         case "responseTimeout": return long.class;
         case "retrybasedelay":
         case "retryBaseDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "slug": return java.lang.String.class;
+        case "sourceid":
+        case "sourceId": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "syncid":
+        case "syncId": return java.lang.String.class;
+        case "syncrunid":
+        case "syncRunId": return java.lang.String.class;
+        case "syncsequenceid":
+        case "syncSequenceId": return java.lang.String.class;
+        case "syncsequencerunid":
+        case "syncSequenceRunId": return java.lang.String.class;
+        case "syncslug":
+        case "syncSlug": return java.lang.String.class;
+        case "tags": return java.lang.String.class;
+        case "terminalonly":
+        case "terminalOnly": return boolean.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "timeout": return long.class;
         case "url": return java.lang.String.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "validate": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "within": return java.lang.Integer.class;
         default: return null;
         }
     }
@@ -104,39 +258,116 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         HightouchEndpoint target = (HightouchEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "after": return target.getOptions().getAfter();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "batchmode":
         case "batchMode": return target.getConfiguration().isBatchMode();
+        case "before": return target.getOptions().getBefore();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clearandfill":
+        case "clearAndFill": return target.getOptions().isClearAndFill();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "delay": return target.getDelay();
+        case "destinationid":
+        case "destinationId": return target.getOptions().getDestinationId();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
+        case "failonwarning":
+        case "failOnWarning": return target.getOptions().isFailOnWarning();
+        case "fullresync":
+        case "fullResync": return target.getOptions().isFullResync();
+        case "greedy": return target.isGreedy();
         case "headers": return target.getConfiguration().getHeaders();
         case "httpmethod":
         case "httpMethod": return target.getConfiguration().getHttpMethod();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return target.getOptions().getLimit();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "modelid":
+        case "modelId": return target.getOptions().getModelId();
+        case "name": return target.getOptions().getName();
+        case "offset": return target.getOptions().getOffset();
+        case "orderby":
+        case "orderBy": return target.getOptions().getOrderBy();
+        case "paginate": return target.getOptions().isPaginate();
+        case "pollinterval":
+        case "pollInterval": return target.getOptions().getPollInterval();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitperiod":
         case "rateLimitPeriod": return target.getConfiguration().getRateLimitPeriod();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
+        case "resetcdc":
+        case "resetCDC": return target.getOptions().isResetCDC();
         case "responsetimeout":
         case "responseTimeout": return target.getConfiguration().getResponseTimeout();
         case "retrybasedelay":
         case "retryBaseDelay": return target.getConfiguration().getRetryBaseDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "slug": return target.getOptions().getSlug();
+        case "sourceid":
+        case "sourceId": return target.getOptions().getSourceId();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "syncid":
+        case "syncId": return target.getOptions().getSyncId();
+        case "syncrunid":
+        case "syncRunId": return target.getOptions().getSyncRunId();
+        case "syncsequenceid":
+        case "syncSequenceId": return target.getOptions().getSyncSequenceId();
+        case "syncsequencerunid":
+        case "syncSequenceRunId": return target.getOptions().getSyncSequenceRunId();
+        case "syncslug":
+        case "syncSlug": return target.getOptions().getSyncSlug();
+        case "tags": return target.getOptions().getTags();
+        case "terminalonly":
+        case "terminalOnly": return target.getOptions().isTerminalOnly();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return target.getConfiguration().isThrowExceptionOnFailure();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "timeout": return target.getOptions().getTimeout();
         case "url": return target.getConfiguration().getUrl();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "validate": return target.getConfiguration().isValidate();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.getOptions().isWaitForCompletion();
+        case "within": return target.getOptions().getWithin();
         default: return null;
         }
     }
@@ -145,6 +376,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "headers": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.internal.HightouchHttpTransport;
+import io.github.camelhightouch.internal.SyncRunWaiter;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
@@ -27,6 +29,7 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
+import org.apache.camel.util.PropertiesHelper;
 
 /**
  * The Hightouch component: holds the options shared by all its endpoints and the one HTTP connection pool they share.
@@ -43,9 +46,18 @@ public class HightouchComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", autowired = false)
     private ObjectMapper objectMapper;
 
+    @Metadata(label = "advanced", defaultValue = "4")
+    private int waitPoolSize = 4;
+
+    @Metadata(label = "advanced", defaultValue = "4")
+    private int workerPoolSize = 4;
+
     private HightouchHttpTransport transport;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
+    private ScheduledExecutorService waitScheduler;
+    private SyncRunWaiter runWaiter;
+    private HightouchHealthCheckRegistration healthCheckRegistration;
 
     public HightouchComponent() {
     }
@@ -61,7 +73,17 @@ public class HightouchComponent extends HealthCheckComponent {
                                                + java.util.Arrays.toString(HightouchOperation.values()));
         }
         HightouchEndpoint endpoint = new HightouchEndpoint(uri, this, operation, configuration.copy());
+        // header.Name=value options: the configurers do not bind a multi-value prefix, the component does
+        Map<String, Object> extraHeaders = PropertiesHelper.extractProperties(parameters, "header.");
         setProperties(endpoint, parameters);
+        if (!extraHeaders.isEmpty()) {
+            Map<String, Object> headers = new LinkedHashMap<>();
+            if (endpoint.getConfiguration().getHeaders() != null) {
+                headers.putAll(endpoint.getConfiguration().getHeaders());
+            }
+            headers.putAll(extraHeaders);
+            endpoint.getConfiguration().setHeaders(headers);
+        }
         return endpoint;
     }
 
@@ -82,15 +104,38 @@ public class HightouchComponent extends HealthCheckComponent {
         // waits (retry backoff, rate limit, polling) are scheduled tasks: they hold no thread while waiting
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         scheduler = executors.newScheduledThreadPool(this, "HightouchScheduler", 2);
-        // the requests that follow a wait run here, at most one per pooled connection
+        if (workerPoolSize < 1) {
+            throw new IllegalArgumentException("workerPoolSize: must be at least 1, got " + workerPoolSize);
+        }
+        // the requests that follow a wait (rate limit, retry backoff) run here; a few threads suffice, since the
+        // rate limit, not the threads, decides how fast such requests may go
         workers = executors.newThreadPool(this, "HightouchWorker", new ThreadPoolProfileBuilder("HightouchWorker")
-                .poolSize(maxConnections).maxPoolSize(maxConnections).allowCoreThreadTimeOut(true).keepAliveTime(30L)
+                .poolSize(workerPoolSize).maxPoolSize(workerPoolSize).allowCoreThreadTimeOut(true).keepAliveTime(30L)
                 .maxQueueSize(-1).build());
+        if (waitPoolSize < 1) {
+            throw new IllegalArgumentException("waitPoolSize: must be at least 1, got " + waitPoolSize);
+        }
+        waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "HightouchRunWaits",
+                waitPoolSize);
+        runWaiter = new SyncRunWaiter(waitScheduler);
+        healthCheckRegistration = new HightouchHealthCheckRegistration(this);
+        ServiceHelper.startService(healthCheckRegistration);
     }
 
     @Override
     protected void doStop() throws Exception {
+        ServiceHelper.stopService(healthCheckRegistration);
+        healthCheckRegistration = null;
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
+        // waits first: they send through the scheduler and workers below
+        if (runWaiter != null) {
+            runWaiter.close();
+            runWaiter = null;
+        }
+        if (waitScheduler != null) {
+            executors.shutdownNow(waitScheduler);
+            waitScheduler = null;
+        }
         if (scheduler != null) {
             executors.shutdownNow(scheduler);
             scheduler = null;
@@ -114,6 +159,37 @@ public class HightouchComponent extends HealthCheckComponent {
 
     ExecutorService getWorkers() {
         return workers;
+    }
+
+    /**
+     * The waits for runs of all endpoints of this component; null while the component is stopped.
+     */
+    SyncRunWaiter getRunWaiter() {
+        return runWaiter;
+    }
+
+    public int getWorkerPoolSize() {
+        return workerPoolSize;
+    }
+
+    /**
+     * How many threads send the requests that had to wait, for the rate limit or a retry backoff, shared by all
+     * endpoints of this component. Requests that need not wait are sent on the route's own thread.
+     */
+    public void setWorkerPoolSize(int workerPoolSize) {
+        this.workerPoolSize = workerPoolSize;
+    }
+
+    public int getWaitPoolSize() {
+        return waitPoolSize;
+    }
+
+    /**
+     * How many threads poll the runs being waited on (waitForCompletion, waitForSyncRun), shared by all endpoints of
+     * this component. A wait holds no thread between its polls, so a few threads serve thousands of waits.
+     */
+    public void setWaitPoolSize(int waitPoolSize) {
+        this.waitPoolSize = waitPoolSize;
     }
 
     /**

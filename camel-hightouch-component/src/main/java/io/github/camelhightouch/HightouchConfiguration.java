@@ -89,8 +89,8 @@ public class HightouchConfiguration implements Cloneable {
 
     /**
      * The Hightouch API key, sent in the Authorization header as a Bearer token, and only to the origin of the base URL.
-     * Keys are workspace-wide: prefer setting it on the component, from a property placeholder or vault, over
-     * putting it in a URI.
+     * Keys are workspace-wide: set it on the component (for example from an environment variable), not in an
+     * endpoint URI.
      */
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
@@ -288,6 +288,37 @@ public class HightouchConfiguration implements Cloneable {
      */
     public void setHeaders(Map<String, Object> headers) {
         this.headers = headers;
+    }
+
+    /**
+     * Checks the values that need no operation to judge: the key is set, no duration or count is negative.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public void checkValues() {
+        if (getApiKey() == null || getApiKey().isBlank()) {
+            throw new IllegalArgumentException(
+                    "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
+        }
+        checkNotNegative("connectTimeout", getConnectTimeout());
+        checkNotNegative("responseTimeout", getResponseTimeout());
+        checkNotNegative("requestTimeout", getRequestTimeout());
+        checkNotNegative("maxRetries", getMaxRetries());
+        checkNotNegative("retryBaseDelay", getRetryBaseDelay());
+        checkNotNegative("maxRetryDelay", getMaxRetryDelay());
+        checkNotNegative("rateLimit", getRateLimit());
+        if (getRateLimit() > 0 && getRateLimitPeriod() <= 0) {
+            throw new IllegalArgumentException("rateLimitPeriod: must be positive, got " + getRateLimitPeriod());
+        }
+        if (getMaxBodySize() <= 0) {
+            throw new IllegalArgumentException("maxBodySize: must be positive, got " + getMaxBodySize());
+        }
+    }
+
+    private static void checkNotNegative(String option, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(option + ": must not be negative, got " + value);
+        }
     }
 
     /**

@@ -38,6 +38,74 @@ public final class HightouchConstants {
                             + "failure.",
               javaType = "Integer")
     public static final String ATTEMPTS = "CamelHightouchAttempts";
+    /** The source id of getSource and updateSource. */
+    @Metadata(label = "producer", description = "The id of the source for getSource and updateSource; replaces the "
+                                                + "sourceId option for this message.",
+              javaType = "String")
+    public static final String SOURCE_ID = "CamelHightouchSourceId";
+
+    /** The model id of getModel and updateModel. */
+    @Metadata(label = "producer", description = "The id of the model for getModel and updateModel; replaces the "
+                                                + "modelId option for this message.",
+              javaType = "String")
+    public static final String MODEL_ID = "CamelHightouchModelId";
+
+    /** The destination id of getDestination and updateDestination. */
+    @Metadata(label = "producer", description = "The id of the destination for getDestination and updateDestination; "
+                                                + "replaces the destinationId option for this message.",
+              javaType = "String")
+    public static final String DESTINATION_ID = "CamelHightouchDestinationId";
+
+    /** The sync id: read by the sync operations, set by triggerSync and the consumer. */
+    @Metadata(description = "The id of the sync: read by getSync, updateSync, triggerSync and the sync run operations "
+                            + "(replaces the syncId option for this message); set by triggerSync when known and by the "
+                            + "syncRuns consumer.",
+              javaType = "String")
+    public static final String SYNC_ID = "CamelHightouchSyncId";
+
+    /** The slug of the sync to trigger. */
+    @Metadata(label = "producer", description = "The slug of the sync for triggerSync; replaces the syncSlug option "
+                                                + "for this message.",
+              javaType = "String")
+    public static final String SYNC_SLUG = "CamelHightouchSyncSlug";
+
+    /** The sync run id: set by triggerSync and the consumer, read by getSyncRun and waitForSyncRun. */
+    @Metadata(description = "The id of the sync run: set by triggerSync and the syncRuns consumer; read by getSyncRun "
+                            + "and waitForSyncRun (replaces the syncRunId option for this message).",
+              javaType = "String")
+    public static final String SYNC_RUN_ID = "CamelHightouchSyncRunId";
+
+    /** The status of the sync run. */
+    @Metadata(description = "The status of the sync run (queued, querying, processing, reporting, success, warning, "
+                            + "failed, cancelled, interrupted): set after a wait, by getSyncRun and by the syncRuns "
+                            + "consumer.",
+              javaType = "String")
+    public static final String SYNC_RUN_STATUS = "CamelHightouchSyncRunStatus";
+
+    /** The sync sequence id of triggerSyncSequence. */
+    @Metadata(label = "producer", description = "The id of the sync sequence for triggerSyncSequence; replaces the "
+                                                + "syncSequenceId option for this message.",
+              javaType = "String")
+    public static final String SYNC_SEQUENCE_ID = "CamelHightouchSyncSequenceId";
+
+    /** The sync sequence run id: set by triggerSyncSequence, read by getSyncSequenceRun. */
+    @Metadata(label = "producer", description = "The id of the sync sequence run: set by triggerSyncSequence; read by "
+                                                + "getSyncSequenceRun (replaces the syncSequenceRunId option for this "
+                                                + "message).",
+              javaType = "String")
+    public static final String SYNC_SEQUENCE_RUN_ID = "CamelHightouchSyncSequenceRunId";
+
+    /** The status of the sync sequence run. */
+    @Metadata(label = "producer", description = "The status of the sync sequence run (pending, running, done, failed, "
+                                                + "cancelled): set after a wait and by getSyncSequenceRun.",
+              javaType = "String")
+    public static final String SYNC_SEQUENCE_RUN_STATUS = "CamelHightouchSyncSequenceRunStatus";
+
+    /** Whether a single page read with paginate=false may be followed by more. */
+    @Metadata(label = "producer", description = "For a list operation with paginate=false: whether more items may "
+                                                + "follow the page read (hasMore, or a full page without it).",
+              javaType = "Boolean")
+    public static final String HAS_MORE = "CamelHightouchHasMore";
 
     private HightouchConstants() {
     }

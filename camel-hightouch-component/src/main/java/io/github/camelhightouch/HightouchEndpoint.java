@@ -18,13 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.camelhightouch.internal.ApiCaller;
 import io.github.camelhightouch.internal.CallExecutor;
 import io.github.camelhightouch.internal.HightouchHttpClient;
 import io.github.camelhightouch.internal.HightouchOrigin;
+import io.github.camelhightouch.internal.IdResolver;
 import io.github.camelhightouch.internal.JsonBodies;
 import io.github.camelhightouch.internal.RateLimiters;
 import io.github.camelhightouch.internal.RequestRateLimiter;
 import io.github.camelhightouch.internal.RetryPolicy;
+import io.github.camelhightouch.internal.OperationContext;
+import io.github.camelhightouch.internal.OperationHandler;
+import io.github.camelhightouch.internal.OperationHandlers;
 import io.github.camelhightouch.internal.RequestFactory;
 import io.github.camelhightouch.internal.ResponseMapper;
 import org.apache.camel.Category;
@@ -36,15 +41,17 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * Calls the Hightouch REST API: create sources and models from records, or call any Hightouch endpoint.
+ * Calls the Hightouch REST API: create, read, update and list sources, models, destinations and syncs, trigger syncs
+ * and sync sequences and wait for their runs, or call any Hightouch endpoint; as a consumer (syncRuns), emits sync runs
+ * as they start and change status.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "hightouch", title = "Hightouch", syntax = "hightouch:operation",
-             category = { Category.CLOUD, Category.API }, producerOnly = true, headersClass = HightouchConstants.class)
-public class HightouchEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.CLOUD, Category.API }, producerOnly = false, headersClass = HightouchConstants.class)
+public class HightouchEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /** Headers the component sets itself: a {@code header.*} option may not replace them. */
     private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "content-type", "accept", "host",
@@ -57,11 +64,16 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
     @UriParam
     private HightouchConfiguration configuration;
 
+    @UriParam
+    private HightouchOperationOptions options = new HightouchOperationOptions();
+
     private HightouchOrigin origin;
     private RequestFactory requestFactory;
     private ResponseMapper responseMapper;
     private HightouchHttpClient httpClient;
     private CallExecutor callExecutor;
+    private OperationContext operationContext;
+    private OperationHandler operationHandler;
 
     public HightouchEndpoint(String uri, HightouchComponent component, HightouchOperation operation,
                              HightouchConfiguration configuration) {
@@ -77,12 +89,22 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
 
     @Override
     public Producer createProducer() {
+        if (operation == HightouchOperation.syncRuns) {
+            throw new IllegalArgumentException("operation: hightouch:syncRuns is a consumer (from(\"hightouch:syncRuns?syncId=42\"));"
+                                               + " to read runs in a route use hightouch:listSyncRuns");
+        }
         return new HightouchProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("The hightouch:" + operation + " endpoint has no consumer");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (operation != HightouchOperation.syncRuns) {
+            throw new UnsupportedOperationException("The hightouch:" + operation
+                                                    + " endpoint has no consumer; the consumer is hightouch:syncRuns");
+        }
+        HightouchSyncRunsConsumer consumer = new HightouchSyncRunsConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -90,23 +112,7 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
         super.doInit();
         ServiceHelper.initService(getComponent());
         // bad configuration fails the route at start, naming the option
-        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
-            throw new IllegalArgumentException(
-                    "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
-        }
-        checkNotNegative("connectTimeout", configuration.getConnectTimeout());
-        checkNotNegative("responseTimeout", configuration.getResponseTimeout());
-        checkNotNegative("requestTimeout", configuration.getRequestTimeout());
-        checkNotNegative("maxRetries", configuration.getMaxRetries());
-        checkNotNegative("retryBaseDelay", configuration.getRetryBaseDelay());
-        checkNotNegative("maxRetryDelay", configuration.getMaxRetryDelay());
-        checkNotNegative("rateLimit", configuration.getRateLimit());
-        if (configuration.getRateLimit() > 0 && configuration.getRateLimitPeriod() <= 0) {
-            throw new IllegalArgumentException("rateLimitPeriod: must be positive, got " + configuration.getRateLimitPeriod());
-        }
-        if (configuration.getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("maxBodySize: must be positive, got " + configuration.getMaxBodySize());
-        }
+        configuration.checkValues();
         origin = HightouchOrigin.of(configuration.getBaseUrl());
         String url;
         HightouchHttpMethod method;
@@ -125,12 +131,18 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
             if (configuration.getUrl() != null) {
                 throw new IllegalArgumentException("url: is only for hightouch:raw, not for hightouch:" + operation);
             }
-            url = origin.resolve(operation.getPath(), "url");
+            // paths with an id placeholder are completed per message by the operation's handler
+            url = operation.hasPathTemplate() ? origin.baseUrl() + operation.getPath()
+                    : origin.resolve(operation.getPath(), "url");
             method = operation.getMethod();
         }
         JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), configuration.getMaxBodySize());
         requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json, extraHeaders());
         responseMapper = new ResponseMapper(getComponent().getObjectMapper());
+        operationContext = new OperationContext(operation, options, configuration.isThrowExceptionOnFailure(),
+                new ApiCaller(origin.baseUrl(), () -> callExecutor, responseMapper),
+                new IdResolver(operation.name(), options), requestFactory, getComponent()::getRunWaiter);
+        operationHandler = OperationHandlers.create(operationContext);
     }
 
     @Override
@@ -181,12 +193,6 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
         return headers;
     }
 
-    private static void checkNotNegative(String option, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(option + ": must not be negative, got " + value);
-        }
-    }
-
     /**
      * The operation to perform.
      */
@@ -207,6 +213,25 @@ public class HightouchEndpoint extends DefaultEndpoint implements EndpointServic
 
     public void setConfiguration(HightouchConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * The options of the resource, sync-run and sync-sequence operations and of the consumer.
+     */
+    public HightouchOperationOptions getOptions() {
+        return options;
+    }
+
+    public void setOptions(HightouchOperationOptions options) {
+        this.options = options;
+    }
+
+    OperationContext getOperationContext() {
+        return operationContext;
+    }
+
+    OperationHandler getOperationHandler() {
+        return operationHandler;
     }
 
     RequestFactory getRequestFactory() {

@@ -22,16 +22,67 @@ public enum HightouchOperation {
     /** {@code POST /models}: creates a model from the message body. */
     createModel(HightouchHttpMethod.POST, "/models", true),
     /** Any method on any Hightouch path, set by the {@code url} and {@code httpMethod} options. */
-    raw(null, null, false);
+    raw(null, null, false),
+    /** {@code GET /sources/{sourceId}}. */
+    getSource(HightouchHttpMethod.GET, "/sources/{sourceId}", false, true),
+    /** {@code GET /sources}: every source, page after page. */
+    listSources(HightouchHttpMethod.GET, "/sources", false, true),
+    /** {@code PATCH /sources/{sourceId}}: name and configuration from the message body. */
+    updateSource(HightouchHttpMethod.PATCH, "/sources/{sourceId}", false, true),
+    /** {@code GET /models/{modelId}}. */
+    getModel(HightouchHttpMethod.GET, "/models/{modelId}", false, true),
+    /** {@code GET /models}: every model, page after page. */
+    listModels(HightouchHttpMethod.GET, "/models", false, true),
+    /** {@code PATCH /models/{modelId}}. */
+    updateModel(HightouchHttpMethod.PATCH, "/models/{modelId}", false, true),
+    /** {@code POST /destinations}: creates a destination from the message body. */
+    createDestination(HightouchHttpMethod.POST, "/destinations", true, false),
+    /** {@code GET /destinations/{destinationId}}. */
+    getDestination(HightouchHttpMethod.GET, "/destinations/{destinationId}", false, true),
+    /** {@code GET /destinations}: every destination, page after page. */
+    listDestinations(HightouchHttpMethod.GET, "/destinations", false, true),
+    /** {@code PATCH /destinations/{destinationId}}. */
+    updateDestination(HightouchHttpMethod.PATCH, "/destinations/{destinationId}", false, true),
+    /** {@code POST /syncs}: creates a sync from the message body. */
+    createSync(HightouchHttpMethod.POST, "/syncs", true, false),
+    /** {@code GET /syncs/{syncId}}. */
+    getSync(HightouchHttpMethod.GET, "/syncs/{syncId}", false, true),
+    /** {@code GET /syncs}: every sync, page after page. */
+    listSyncs(HightouchHttpMethod.GET, "/syncs", false, true),
+    /** {@code PATCH /syncs/{syncId}}. */
+    updateSync(HightouchHttpMethod.PATCH, "/syncs/{syncId}", false, true),
+    /**
+     * {@code POST /syncs/{syncId}/trigger}, or {@code POST /syncs/trigger} by slug: starts a sync run, and optionally
+     * waits for it. Never repeated automatically: a repeated trigger can start a second run.
+     */
+    triggerSync(HightouchHttpMethod.POST, "/syncs/{syncId}/trigger", false, false),
+    /** {@code GET /syncs/{syncId}/runs?runId=}: one run of a sync. */
+    getSyncRun(HightouchHttpMethod.GET, "/syncs/{syncId}/runs", false, true),
+    /** {@code GET /syncs/{syncId}/runs}: the runs of a sync, filtered, page after page. */
+    listSyncRuns(HightouchHttpMethod.GET, "/syncs/{syncId}/runs", false, true),
+    /** Polls a run that something else started until it finishes. */
+    waitForSyncRun(HightouchHttpMethod.GET, "/syncs/{syncId}/runs", false, true),
+    /** {@code POST /sync-sequences/{syncSequenceId}/trigger}: starts a sync sequence run, and optionally waits for it. */
+    triggerSyncSequence(HightouchHttpMethod.POST, "/sync-sequences/{syncSequenceId}/trigger", false, false),
+    /** {@code GET /sync-sequences/runs/{syncSequenceRunId}}: a sync sequence run and its sync runs. */
+    getSyncSequenceRun(HightouchHttpMethod.GET, "/sync-sequences/runs/{syncSequenceRunId}", false, true),
+    /** Consumer only: emits the runs of a sync (or of every sync) as they appear and change status. */
+    syncRuns(HightouchHttpMethod.GET, "/syncs/{syncId}/runs", false, true);
 
     private final HightouchHttpMethod method;
     private final String path;
     private final boolean create;
+    private final boolean idempotent;
 
     HightouchOperation(HightouchHttpMethod method, String path, boolean create) {
+        this(method, path, create, false);
+    }
+
+    HightouchOperation(HightouchHttpMethod method, String path, boolean create, boolean idempotent) {
         this.method = method;
         this.path = path;
         this.create = create;
+        this.idempotent = idempotent;
     }
 
     /**
@@ -53,5 +104,21 @@ public enum HightouchOperation {
      */
     public boolean isCreate() {
         return create;
+    }
+
+    /**
+     * Whether sending the operation's request twice has the same effect as sending it once (reads and updates), so
+     * that it may be repeated after a failure that leaves its outcome unknown. Creates and triggers are not: a repeated
+     * trigger starts a second run. False for {@code raw}, whose method decides.
+     */
+    public boolean isIdempotent() {
+        return idempotent;
+    }
+
+    /**
+     * Whether the path holds an id placeholder such as {@code {syncId}}, filled per message.
+     */
+    public boolean hasPathTemplate() {
+        return path != null && path.indexOf('{') >= 0;
     }
 }

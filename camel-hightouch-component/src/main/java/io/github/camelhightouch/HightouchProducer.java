@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import io.github.camelhightouch.internal.CallExecutor;
 import io.github.camelhightouch.internal.HttpCall;
 import io.github.camelhightouch.internal.HttpResult;
+import io.github.camelhightouch.internal.OperationInvoker;
 import io.github.camelhightouch.internal.RequestFactory;
 import io.github.camelhightouch.internal.ResponseMapper;
 import org.apache.camel.AsyncCallback;
@@ -50,6 +51,10 @@ public class HightouchProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        if (endpoint.getOperationHandler() != null) {
+            // reads, updates, lists, triggers and waits
+            return OperationInvoker.process(endpoint.getOperationHandler(), exchange, callback);
+        }
         CompletableFuture<Outcome> outcome;
         try {
             outcome = send(exchange.getMessage().getBody());

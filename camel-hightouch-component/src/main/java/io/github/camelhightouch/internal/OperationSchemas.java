@@ -58,7 +58,87 @@ public final class OperationSchemas {
             .rule(OperationSchemas::queryObjectMatchesType)
             .build();
 
+    /** {@code PATCH /sources/{id}} and {@code PATCH /destinations/{id}}: name and configuration only, at least one. */
+    public static final RecordSchema UPDATE_CONNECTION = RecordSchema.builder()
+            .optional("name", Kind.NON_EMPTY_STRING)
+            .optional("configuration", Kind.OBJECT)
+            .closed()
+            .rule(atLeastOne("name", "configuration"))
+            .build();
+
+    /** {@code POST /destinations}: the same fields as a source. */
+    public static final RecordSchema CREATE_DESTINATION = CREATE_SOURCE;
+
+    /** {@code PATCH /models/{id}}: the fields the API accepts, at least one (no slug, queryType or sourceId). */
+    public static final RecordSchema UPDATE_MODEL = RecordSchema.builder()
+            .optional("name", Kind.NON_EMPTY_STRING)
+            .optional("isSchema", Kind.BOOLEAN)
+            .optional("primaryKey", Kind.STRING)
+            .optional("folderId", Kind.STRING)
+            .optional("raw", RecordSchema.builder().required("sql", Kind.NON_EMPTY_STRING).build())
+            .optional("table", RecordSchema.builder().required("name", Kind.NON_EMPTY_STRING).build())
+            .optional("custom", RecordSchema.builder().required("query", Kind.ANY).build())
+            .optional("visual", RecordSchema.builder().required("filter", Kind.ANY).required("parentId", Kind.NUMBER)
+                    .optional("primaryLabel", Kind.STRING).optional("secondaryLabel", Kind.STRING).build())
+            .optional("dbt", RecordSchema.builder().required("modelId", Kind.NUMBER).build())
+            .closed()
+            .rule(atLeastOne("name", "isSchema", "primaryKey", "folderId", "raw", "table", "custom", "visual", "dbt"))
+            .build();
+
+    /** A sync schedule: its type and the schedule object of that type. */
+    private static final RecordSchema SCHEDULE = RecordSchema.builder()
+            .required("type", Kind.NON_EMPTY_STRING)
+            .required("schedule", Kind.ANY)
+            .build();
+
+    /** {@code POST /syncs}: slug, configuration, destinationId, modelId, schedule (null for manual) and disabled. */
+    public static final RecordSchema CREATE_SYNC = RecordSchema.builder()
+            .required("slug", Kind.NON_EMPTY_STRING)
+            .required("configuration", Kind.OBJECT)
+            .required("destinationId", Kind.NUMBER)
+            .required("modelId", Kind.NUMBER)
+            .optional("schedule", SCHEDULE)
+            .required("disabled", Kind.BOOLEAN)
+            .closed()
+            .rule(present("schedule", "is required (null for a sync that runs only when triggered)"))
+            .build();
+
+    /** {@code PATCH /syncs/{id}}: configuration, schedule and disabled, at least one. */
+    public static final RecordSchema UPDATE_SYNC = RecordSchema.builder()
+            .optional("configuration", Kind.OBJECT)
+            .optional("schedule", SCHEDULE)
+            .optional("disabled", Kind.BOOLEAN)
+            .closed()
+            .rule(atLeastOne("configuration", "schedule", "disabled"))
+            .build();
+
     private OperationSchemas() {
+    }
+
+    /**
+     * A rule: the record has at least one of the fields (null counts, for nullable ones like schedule).
+     */
+    private static RecordSchema.Rule atLeastOne(String... names) {
+        return (record, path, violations) -> {
+            for (String name : names) {
+                if (record.has(name)) {
+                    return;
+                }
+            }
+            violations.add(new Violation(path.isEmpty() ? "body" : path,
+                    "must have at least one of " + String.join(", ", names) + "; nothing to update"));
+        };
+    }
+
+    /**
+     * A rule: the field is present, null allowed.
+     */
+    private static RecordSchema.Rule present(String name, String reason) {
+        return (record, path, violations) -> {
+            if (!record.has(name)) {
+                violations.add(new Violation(RecordSchema.join(path, name), reason));
+            }
+        };
     }
 
     /**
@@ -68,6 +148,11 @@ public final class OperationSchemas {
         return switch (operation) {
             case createSource -> CREATE_SOURCE;
             case createModel -> CREATE_MODEL;
+            case createDestination -> CREATE_DESTINATION;
+            case createSync -> CREATE_SYNC;
+            case updateSource, updateDestination -> UPDATE_CONNECTION;
+            case updateModel -> UPDATE_MODEL;
+            case updateSync -> UPDATE_SYNC;
             default -> null;
         };
     }

@@ -40,8 +40,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each fault crossed with each kind of call: what is retried, what is not, how many requests reached the server and
- * what the route sees in the end.
+ * Each fault crossed with each kind of call (two creates, an idempotent read, a trigger): what is retried, what is
+ * not, how many requests reached the server and what the route sees in the end.
  */
 class FaultMatrixTest {
 
@@ -60,7 +60,8 @@ class FaultMatrixTest {
         CREATE_MODEL("/api/v1/models", "hightouch:createModel",
                 Map.of("name", "m", "slug", "m", "queryType", "raw_sql", "sourceId", 1, "isSchema", false,
                         "primaryKey", "id", "raw", Map.of("sql", "select 1"))),
-        RAW_GET("/api/v1/sources", "hightouch:raw?httpMethod=GET&url=/sources", null);
+        RAW_GET("/api/v1/sources", "hightouch:raw?httpMethod=GET&url=/sources", null),
+        TRIGGER_SYNC("/api/v1/syncs/42/trigger", "hightouch:triggerSync?syncId=42", Map.of("fullResync", false));
 
         final String path;
         final String uri;

@@ -1,0 +1,392 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch;
+
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+
+/**
+ * The per-endpoint options of the resource, sync-run and sync-sequence operations: ids, trigger flags, the wait for a
+ * run, paging and list filters, and the consumer's choices. Ids set here can be replaced per message by the matching
+ * header (CamelHightouchSyncId and so on).
+ */
+@UriParams
+public class HightouchOperationOptions {
+
+    /** How often a run is polled while waiting for it, by default. */
+    public static final long DEFAULT_POLL_INTERVAL = 5_000;
+    /** How long a wait lasts at most, by default. */
+    public static final long DEFAULT_TIMEOUT = 3_600_000;
+
+    @UriParam(label = "common,id")
+    private String sourceId;
+    @UriParam(label = "common,id")
+    private String modelId;
+    @UriParam(label = "common,id")
+    private String destinationId;
+    @UriParam(label = "common,id")
+    private String syncId;
+    @UriParam(label = "producer,id")
+    private String syncSlug;
+    @UriParam(label = "producer,id")
+    private String syncRunId;
+    @UriParam(label = "producer,id")
+    private String syncSequenceId;
+    @UriParam(label = "producer,id")
+    private String syncSequenceRunId;
+
+    @UriParam(label = "producer,trigger", defaultValue = "false")
+    private boolean fullResync;
+    @UriParam(label = "producer,trigger", defaultValue = "false")
+    private boolean resetCDC;
+    @UriParam(label = "producer,trigger", defaultValue = "false")
+    private boolean clearAndFill;
+
+    @UriParam(label = "producer,wait", defaultValue = "false")
+    private boolean waitForCompletion;
+    @UriParam(label = "producer,wait", defaultValue = "5000", javaType = "java.time.Duration")
+    private long pollInterval = DEFAULT_POLL_INTERVAL;
+    @UriParam(label = "producer,wait", defaultValue = "3600000", javaType = "java.time.Duration")
+    private long timeout = DEFAULT_TIMEOUT;
+    @UriParam(label = "producer,wait", defaultValue = "false")
+    private boolean failOnWarning;
+
+    @UriParam(label = "common,list", defaultValue = "true")
+    private boolean paginate = true;
+    @UriParam(label = "common,list")
+    private Integer limit;
+    @UriParam(label = "common,list")
+    private Integer offset;
+    @UriParam(label = "common,list")
+    private String orderBy;
+    @UriParam(label = "common,filter")
+    private String name;
+    @UriParam(label = "common,filter")
+    private String slug;
+    @UriParam(label = "common,filter")
+    private String tags;
+    @UriParam(label = "common,filter")
+    private String after;
+    @UriParam(label = "common,filter")
+    private String before;
+    @UriParam(label = "common,filter")
+    private Integer within;
+
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean terminalOnly;
+
+    public String getSourceId() {
+        return sourceId;
+    }
+
+    /**
+     * The source id for getSource and updateSource; the CamelHightouchSourceId header replaces it per message.
+     */
+    public void setSourceId(String sourceId) {
+        this.sourceId = sourceId;
+    }
+
+    public String getModelId() {
+        return modelId;
+    }
+
+    /**
+     * The model id for getModel and updateModel (the CamelHightouchModelId header replaces it per message); for
+     * listSyncs, a filter: only the syncs of this model.
+     */
+    public void setModelId(String modelId) {
+        this.modelId = modelId;
+    }
+
+    public String getDestinationId() {
+        return destinationId;
+    }
+
+    /**
+     * The destination id for getDestination and updateDestination; the CamelHightouchDestinationId header replaces
+     * it per message.
+     */
+    public void setDestinationId(String destinationId) {
+        this.destinationId = destinationId;
+    }
+
+    public String getSyncId() {
+        return syncId;
+    }
+
+    /**
+     * The sync id for getSync, updateSync, triggerSync, getSyncRun, listSyncRuns and waitForSyncRun (the
+     * CamelHightouchSyncId header replaces it per message); for the syncRuns consumer, the sync whose runs are
+     * emitted (all syncs when unset).
+     */
+    public void setSyncId(String syncId) {
+        this.syncId = syncId;
+    }
+
+    public String getSyncSlug() {
+        return syncSlug;
+    }
+
+    /**
+     * For triggerSync: the slug of the sync to trigger, instead of syncId. The CamelHightouchSyncSlug header
+     * replaces it per message.
+     */
+    public void setSyncSlug(String syncSlug) {
+        this.syncSlug = syncSlug;
+    }
+
+    public String getSyncRunId() {
+        return syncRunId;
+    }
+
+    /**
+     * The sync run id for getSyncRun and waitForSyncRun (the CamelHightouchSyncRunId header, which triggerSync
+     * sets, replaces it per message); for listSyncRuns, the runId filter (this option only).
+     */
+    public void setSyncRunId(String syncRunId) {
+        this.syncRunId = syncRunId;
+    }
+
+    public String getSyncSequenceId() {
+        return syncSequenceId;
+    }
+
+    /**
+     * The sync sequence id for triggerSyncSequence; the CamelHightouchSyncSequenceId header replaces it per message.
+     */
+    public void setSyncSequenceId(String syncSequenceId) {
+        this.syncSequenceId = syncSequenceId;
+    }
+
+    public String getSyncSequenceRunId() {
+        return syncSequenceRunId;
+    }
+
+    /**
+     * The sync sequence run id for getSyncSequenceRun; the CamelHightouchSyncSequenceRunId header, which
+     * triggerSyncSequence sets, replaces it per message.
+     */
+    public void setSyncSequenceRunId(String syncSequenceRunId) {
+        this.syncSequenceRunId = syncSequenceRunId;
+    }
+
+    public boolean isFullResync() {
+        return fullResync;
+    }
+
+    /**
+     * For triggerSync: resync all the rows of the query, ignoring the rows synced before.
+     */
+    public void setFullResync(boolean fullResync) {
+        this.fullResync = fullResync;
+    }
+
+    public boolean isResetCDC() {
+        return resetCDC;
+    }
+
+    /**
+     * For triggerSync: take all the rows of the query as the new baseline without executing changes on the
+     * destination.
+     */
+    public void setResetCDC(boolean resetCDC) {
+        this.resetCDC = resetCDC;
+    }
+
+    public boolean isClearAndFill() {
+        return clearAndFill;
+    }
+
+    /**
+     * For triggerSync: clear the audience, then sync the full query to the destination.
+     */
+    public void setClearAndFill(boolean clearAndFill) {
+        this.clearAndFill = clearAndFill;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    /**
+     * For triggerSync and triggerSyncSequence: wait until the started run finishes; the body is then the final run.
+     * The wait holds no thread: the run is polled on a small shared scheduler and the exchange continues when it
+     * finishes. A failed, cancelled or interrupted run fails the exchange with a HightouchSyncRunException; a wait
+     * longer than timeout fails it with a HightouchWaitTimeoutException.
+     */
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    /**
+     * How often the run is polled while waiting, in milliseconds (a duration such as 5s is accepted too).
+     */
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getTimeout() {
+        return timeout;
+    }
+
+    /**
+     * How long a wait for a run lasts at most, in milliseconds (a duration such as 1h is accepted too); then the
+     * exchange fails with a HightouchWaitTimeoutException carrying the last status seen. The run itself goes on.
+     */
+    public void setTimeout(long timeout) {
+        this.timeout = timeout;
+    }
+
+    public boolean isFailOnWarning() {
+        return failOnWarning;
+    }
+
+    /**
+     * Whether a run that finishes with the status warning (some rows failed) fails the exchange like a failed run.
+     * By default warning counts as finished successfully.
+     */
+    public void setFailOnWarning(boolean failOnWarning) {
+        this.failOnWarning = failOnWarning;
+    }
+
+    public boolean isPaginate() {
+        return paginate;
+    }
+
+    /**
+     * For list operations and the consumer: read every page, so that the body is the List of all items. When false,
+     * one page is read (limit and offset) and the CamelHightouchHasMore header tells whether more may follow.
+     */
+    public void setPaginate(boolean paginate) {
+        this.paginate = paginate;
+    }
+
+    public Integer getLimit() {
+        return limit;
+    }
+
+    /**
+     * For list operations: the page size (Hightouch's default is 100).
+     */
+    public void setLimit(Integer limit) {
+        this.limit = limit;
+    }
+
+    public Integer getOffset() {
+        return offset;
+    }
+
+    /**
+     * For list operations: how many items to skip before the first page.
+     */
+    public void setOffset(Integer offset) {
+        this.offset = offset;
+    }
+
+    public String getOrderBy() {
+        return orderBy;
+    }
+
+    /**
+     * For list operations: the sort field, one of id, name, slug, createdAt, updatedAt for sources, models,
+     * destinations and syncs (syncs: no name), and one of id, createdAt, startedAt, finishedAt for sync runs.
+     */
+    public void setOrderBy(String orderBy) {
+        this.orderBy = orderBy;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /**
+     * Filter of listSources, listModels and listDestinations: only the resources with this name.
+     */
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    /**
+     * Filter of listSources, listModels, listDestinations and listSyncs: only the resource with this slug.
+     */
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    /**
+     * Filter of listModels: only the models with these tags, comma-separated.
+     */
+    public void setTags(String tags) {
+        this.tags = tags;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    /**
+     * Filter of listSyncs, listSyncRuns and the consumer: only what was created after this ISO-8601 date-time
+     * (e.g. 2024-05-01T00:00:00Z).
+     */
+    public void setAfter(String after) {
+        this.after = after;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    /**
+     * Filter of listSyncs, listSyncRuns and the consumer: only what was created before this ISO-8601 date-time.
+     */
+    public void setBefore(String before) {
+        this.before = before;
+    }
+
+    public Integer getWithin() {
+        return within;
+    }
+
+    /**
+     * Filter of listSyncRuns and the consumer: only the runs of the last so many minutes. Keeps each poll of the
+     * consumer small.
+     */
+    public void setWithin(Integer within) {
+        this.within = within;
+    }
+
+    public boolean isTerminalOnly() {
+        return terminalOnly;
+    }
+
+    /**
+     * For the syncRuns consumer: emit only finished runs (success, warning, failed, cancelled, interrupted), once
+     * each, instead of every status change.
+     */
+    public void setTerminalOnly(boolean terminalOnly) {
+        this.terminalOnly = terminalOnly;
+    }
+}

@@ -1,0 +1,153 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.util.Map;
+
+import io.github.camelhightouch.internal.HightouchHttpClient;
+import io.github.camelhightouch.internal.HightouchHttpTransport;
+import io.github.camelhightouch.internal.HightouchOrigin;
+import io.github.camelhightouch.internal.HttpCall;
+import io.github.camelhightouch.internal.HttpResult;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.apache.camel.support.service.ServiceHelper;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+
+/**
+ * The producer health check of a Hightouch component, Camel's counterpart of a "Test connection" button: it calls
+ * GET /sources?limit=1 with the component's API key and reports UP on a 2xx answer, or DOWN with a reason that tells
+ * a rejected key (401, 403) from an unreachable API (no connection, timeout) or another status. It is a readiness
+ * check only: Hightouch being down must not restart the application.
+ * <p>
+ * The API key is sent only in the Authorization header, and never appears in the result's message or details.
+ */
+public class HightouchProducerHealthCheck extends AbstractHealthCheck {
+
+    /** The detail that says why the check is DOWN (one of the REASON_* values). */
+    public static final String REASON = "hightouch.reason";
+    /** The detail with the base URL that was called. */
+    public static final String BASE_URL = "hightouch.baseUrl";
+
+    /** Hightouch rejected the API key (401 or 403). */
+    public static final String REASON_UNAUTHORIZED = "unauthorized";
+    /** No answer from Hightouch: connection refused, unknown host, timeout or broken connection. */
+    public static final String REASON_UNREACHABLE = "unreachable";
+    /** Hightouch answered with a status that is neither 2xx nor 401/403. */
+    public static final String REASON_UNEXPECTED_STATUS = "unexpected-status";
+    /** The component is not configured well enough to call Hightouch (no API key, bad base URL). */
+    public static final String REASON_MISCONFIGURED = "misconfigured";
+
+    /** The cheapest authenticated call of the API. */
+    static final String PROBE_PATH = "/sources?limit=1";
+
+    private final HightouchComponent component;
+
+    public HightouchProducerHealthCheck(HightouchComponent component, String componentName) {
+        super("camel", "producer:" + componentName);
+        this.component = component;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        HightouchConfiguration configuration = component.getConfiguration();
+        HightouchHttpTransport transport = component.getTransport();
+        if (transport == null) {
+            down(builder, REASON_MISCONFIGURED, "The hightouch component is not started");
+            return;
+        }
+        if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+            down(builder, REASON_MISCONFIGURED, "apiKey: is not set on the hightouch component");
+            return;
+        }
+        HightouchOrigin origin;
+        try {
+            origin = HightouchOrigin.of(configuration.getBaseUrl());
+        } catch (IllegalArgumentException e) {
+            down(builder, REASON_MISCONFIGURED, e.getMessage());
+            return;
+        }
+        builder.detail(BASE_URL, origin.baseUrl());
+        HttpCall call = new HttpCall("healthCheck", HightouchHttpMethod.GET, origin.resolve(PROBE_PATH, "url"), null,
+                Map.of());
+        HttpResult result;
+        try {
+            result = send(transport, origin, configuration, call);
+        } catch (Exception e) {
+            builder.error(e);
+            down(builder, REASON_UNREACHABLE, "Hightouch API unreachable at " + origin.baseUrl() + ": "
+                                              + describe(e));
+            return;
+        }
+        builder.detail(SERVICE_STATUS_CODE, result.status());
+        builder.detail(HTTP_RESPONSE_CODE, result.status());
+        if (result.isSuccess()) {
+            builder.message("Hightouch API reachable and the API key accepted");
+            builder.up();
+        } else if (result.status() == 401 || result.status() == 403) {
+            down(builder, REASON_UNAUTHORIZED, "Hightouch rejected the API key (HTTP " + result.status()
+                                               + "): check the apiKey option of the hightouch component");
+        } else {
+            down(builder, REASON_UNEXPECTED_STATUS, "Hightouch answered HTTP " + result.status() + " to GET "
+                                                    + PROBE_PATH);
+        }
+    }
+
+    /**
+     * Sends the probe on a client of its own, on the component's shared connection pool, closed right after.
+     */
+    private static HttpResult send(
+            HightouchHttpTransport transport, HightouchOrigin origin, HightouchConfiguration configuration, HttpCall call)
+            throws Exception {
+        HightouchHttpClient client = transport.newClient(origin, configuration.getApiKey(),
+                configuration.getConnectTimeout(), configuration.getResponseTimeout());
+        try {
+            ServiceHelper.startService(client);
+            return client.execute(call);
+        } finally {
+            ServiceHelper.stopService(client);
+        }
+    }
+
+    private static void down(HealthCheckResultBuilder builder, String reason, String message) {
+        builder.detail(REASON, reason);
+        builder.message(message);
+        builder.down();
+    }
+
+    private static String describe(Throwable e) {
+        String kind;
+        if (e instanceof UnknownHostException) {
+            kind = "unknown host";
+        } else if (e instanceof ConnectTimeoutException) {
+            kind = "connect timeout";
+        } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            kind = "connection refused";
+        } else if (e instanceof InterruptedIOException) {
+            kind = "no answer in time";
+        } else {
+            kind = "connection failed";
+        }
+        return kind + " (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+    }
+}

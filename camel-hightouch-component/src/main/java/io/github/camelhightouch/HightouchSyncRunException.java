@@ -1,0 +1,78 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch;
+
+import java.util.Map;
+
+/**
+ * A sync run (or sync sequence run) that was waited on finished unsuccessfully: failed, cancelled or interrupted, or
+ * warning when failOnWarning is set. Carries the final run as Hightouch described it, so that an error handler can read
+ * its error message and row counts.
+ */
+public class HightouchSyncRunException extends HightouchException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String operation;
+    private final String syncId;
+    private final String runId;
+    private final String status;
+    private final transient Map<String, Object> run;
+
+    public HightouchSyncRunException(String operation, String syncId, String runId, String status, Map<String, Object> run) {
+        super(describe(operation, syncId, runId, status, run));
+        this.operation = operation;
+        this.syncId = syncId;
+        this.runId = runId;
+        this.status = status;
+        this.run = run;
+    }
+
+    /** The component operation that waited, e.g. {@code triggerSync}. */
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The id of the sync, or of the sync sequence for a sequence run; null when unknown. */
+    public String getSyncId() {
+        return syncId;
+    }
+
+    /** The id of the run. */
+    public String getRunId() {
+        return runId;
+    }
+
+    /** The final status, e.g. {@code failed}. */
+    public String getStatus() {
+        return status;
+    }
+
+    /** The final run as Hightouch answered it (status, row counts, error, ...). */
+    public Map<String, Object> getRun() {
+        return run;
+    }
+
+    /** The run's {@code error} message, or null. */
+    public String getRunError() {
+        Object error = run == null ? null : run.get("error");
+        return error == null ? null : error.toString();
+    }
+
+    private static String describe(String operation, String syncId, String runId, String status, Map<String, Object> run) {
+        Object error = run == null ? null : run.get("error");
+        return "Hightouch " + operation + ": run " + runId + (syncId == null ? "" : " of " + syncId) + " finished with status "
+               + status + (error == null ? "" : ": " + error);
+    }
+}

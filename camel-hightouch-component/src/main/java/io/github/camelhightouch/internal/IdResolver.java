@@ -1,0 +1,225 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.HightouchOperationOptions;
+import io.github.camelhightouch.HightouchValidationException;
+import io.github.camelhightouch.HightouchValidationException.Violation;
+import org.apache.camel.Message;
+
+/**
+ * Finds the ids an operation needs: from the message header when present (it wins), else from the endpoint option.
+ * Only plain ids are accepted: a string or a number, digits only for the numeric Hightouch ids, no control characters
+ * for the others; and every id is URL-encoded into the path, so that no id can change the path.
+ */
+public final class IdResolver {
+
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
+    private static final int MAX_TEXT_ID = 256;
+
+    /** The ids, each with its option, its header and whether Hightouch types it as a number. */
+    public enum Id {
+        SOURCE("sourceId", HightouchConstants.SOURCE_ID, true),
+        MODEL("modelId", HightouchConstants.MODEL_ID, true),
+        DESTINATION("destinationId", HightouchConstants.DESTINATION_ID, true),
+        SYNC("syncId", HightouchConstants.SYNC_ID, true),
+        SYNC_SLUG("syncSlug", HightouchConstants.SYNC_SLUG, false),
+        SYNC_RUN("syncRunId", HightouchConstants.SYNC_RUN_ID, true),
+        SYNC_SEQUENCE("syncSequenceId", HightouchConstants.SYNC_SEQUENCE_ID, false),
+        SYNC_SEQUENCE_RUN("syncSequenceRunId", HightouchConstants.SYNC_SEQUENCE_RUN_ID, false);
+
+        private final String option;
+        private final String header;
+        private final boolean numeric;
+
+        Id(String option, String header, boolean numeric) {
+            this.option = option;
+            this.header = header;
+            this.numeric = numeric;
+        }
+
+        /** The endpoint option. */
+        public String option() {
+            return option;
+        }
+
+        /** The message header. */
+        public String header() {
+            return header;
+        }
+
+        /** The placeholder in an operation's path, e.g. {@code {syncId}}. */
+        public String placeholder() {
+            return "{" + option + "}";
+        }
+
+        String optionValue(HightouchOperationOptions options) {
+            return switch (this) {
+                case SOURCE -> options.getSourceId();
+                case MODEL -> options.getModelId();
+                case DESTINATION -> options.getDestinationId();
+                case SYNC -> options.getSyncId();
+                case SYNC_SLUG -> options.getSyncSlug();
+                case SYNC_RUN -> options.getSyncRunId();
+                case SYNC_SEQUENCE -> options.getSyncSequenceId();
+                case SYNC_SEQUENCE_RUN -> options.getSyncSequenceRunId();
+            };
+        }
+    }
+
+    private final String operation;
+    private final HightouchOperationOptions options;
+
+    public IdResolver(String operation, HightouchOperationOptions options) {
+        this.operation = operation;
+        this.options = options;
+    }
+
+    /**
+     * Checks the id options set on the endpoint, so that a bad one fails the route at start.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public void checkOptions() {
+        for (Id id : Id.values()) {
+            String value = id.optionValue(options);
+            if (value != null) {
+                String problem = problem(id, value);
+                if (problem != null) {
+                    throw new IllegalArgumentException(id.option() + ": " + problem);
+                }
+            }
+        }
+    }
+
+    /**
+     * The id from the header, else from the option; null when neither is set.
+     *
+     * @throws HightouchValidationException when the value is not a plain id
+     */
+    public String find(Id id, Message message) throws HightouchValidationException {
+        String header = header(id, message);
+        return header != null ? header : option(id);
+    }
+
+    /**
+     * The id from the header only; null when the header is absent.
+     */
+    public String header(Id id, Message message) throws HightouchValidationException {
+        Object header = message.getHeader(id.header());
+        return header == null ? null : check(id, header, "header " + id.header());
+    }
+
+    /**
+     * The id from the option only (never from a header); null when unset.
+     */
+    public String option(Id id) throws HightouchValidationException {
+        String option = id.optionValue(options);
+        return option == null ? null : check(id, option, id.option());
+    }
+
+    /**
+     * The id from the header, else from the option.
+     *
+     * @throws HightouchValidationException when neither is set or the value is not a plain id
+     */
+    public String require(Id id, Message message) throws HightouchValidationException {
+        String value = find(id, message);
+        if (value == null) {
+            throw new HightouchValidationException(operation, List.of(new Violation(id.option(),
+                    "is required for hightouch:" + operation + ": set the " + id.option() + " option or the "
+                                                                                          + id.header() + " header")));
+        }
+        return value;
+    }
+
+    /**
+     * The id as text, checked: a String or a Number; digits only for numeric ids.
+     */
+    private String check(Id id, Object value, String source) throws HightouchValidationException {
+        String text = normalize(value);
+        String problem = text == null
+                ? "must be a string or a number (a plain id), got " + value.getClass().getName()
+                : problem(id, text);
+        if (problem != null) {
+            throw new HightouchValidationException(operation, List.of(new Violation(source, problem)));
+        }
+        return text.trim();
+    }
+
+    private static String normalize(Object value) {
+        if (value instanceof CharSequence text) {
+            return text.toString();
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return value.toString();
+        }
+        if (value instanceof Number number) {
+            try {
+                return new BigDecimal(number.toString()).toBigIntegerExact().toString();
+            } catch (ArithmeticException | NumberFormatException notIntegral) {
+                return number.toString();
+            }
+        }
+        return null;
+    }
+
+    private static String problem(Id id, String value) {
+        String text = value.trim();
+        if (text.isEmpty()) {
+            return "must not be empty";
+        }
+        if (id.numeric) {
+            return DIGITS.matcher(text).matches() ? null : "must be a Hightouch id (digits only), got \"" + shorten(text) + "\"";
+        }
+        if (".".equals(text) || "..".equals(text)) {
+            return "must not be a dot-segment (\"" + text + "\")";
+        }
+        if (text.length() > MAX_TEXT_ID) {
+            return "is longer than " + MAX_TEXT_ID + " characters";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return "must not contain control characters";
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    /**
+     * Encodes an id as one path segment: a slash or a query character cannot escape it (dot-segments are refused
+     * before).
+     */
+    public static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * The path with the placeholder of the id replaced by the encoded value.
+     */
+    public static String expand(String path, Id id, String value) {
+        return path.replace(id.placeholder(), encode(value));
+    }
+}

@@ -1,0 +1,179 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.github.camelhightouch.HightouchOperation;
+import io.github.camelhightouch.HightouchOperationOptions;
+
+/**
+ * The query of a list operation: the filters and sort fields Hightouch accepts for it (as its API description lists
+ * them) taken from the endpoint options, checked when the endpoint starts.
+ */
+public final class ListQuery {
+
+    /** The filters, each with the option it comes from. */
+    public enum Filter {
+        NAME("name"),
+        SLUG("slug"),
+        TAGS("tags"),
+        MODEL_ID("modelId"),
+        RUN_ID("syncRunId"),
+        AFTER("after"),
+        BEFORE("before"),
+        WITHIN("within");
+
+        private final String option;
+
+        Filter(String option) {
+            this.option = option;
+        }
+    }
+
+    private static final List<String> RESOURCE_ORDER = List.of("id", "name", "slug", "createdAt", "updatedAt");
+    private static final List<String> SYNC_ORDER = RESOURCE_ORDER;
+    private static final List<String> RUN_ORDER = List.of("id", "createdAt", "startedAt", "finishedAt");
+
+    private final HightouchOperation operation;
+    private final HightouchOperationOptions options;
+    private final Set<Filter> filters;
+    private final List<String> orderByValues;
+
+    private ListQuery(HightouchOperation operation, HightouchOperationOptions options, Set<Filter> filters,
+                      List<String> orderByValues) {
+        this.operation = operation;
+        this.options = options;
+        this.filters = filters;
+        this.orderByValues = orderByValues;
+    }
+
+    /**
+     * The query of a list operation (or of the syncRuns consumer).
+     */
+    public static ListQuery of(HightouchOperation operation, HightouchOperationOptions options) {
+        return switch (operation) {
+            case listSources, listDestinations -> new ListQuery(operation, options, EnumSet.of(Filter.NAME, Filter.SLUG),
+                    RESOURCE_ORDER);
+            case listModels -> new ListQuery(operation, options, EnumSet.of(Filter.NAME, Filter.SLUG, Filter.TAGS),
+                    RESOURCE_ORDER);
+            case listSyncs -> new ListQuery(operation, options,
+                    EnumSet.of(Filter.SLUG, Filter.MODEL_ID, Filter.AFTER, Filter.BEFORE), SYNC_ORDER);
+            case listSyncRuns, syncRuns -> new ListQuery(operation, options,
+                    EnumSet.of(Filter.RUN_ID, Filter.AFTER, Filter.BEFORE, Filter.WITHIN), RUN_ORDER);
+            default -> throw new IllegalArgumentException(operation + " is not a list operation");
+        };
+    }
+
+    /**
+     * The query that lists all syncs (the consumer without syncId), paging only.
+     */
+    public static ListQuery allSyncs(HightouchOperationOptions options) {
+        return new ListQuery(HightouchOperation.listSyncs, options, EnumSet.noneOf(Filter.class), SYNC_ORDER);
+    }
+
+    /**
+     * Checks the options: filters the operation does not have are refused, values are checked.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    public void check() {
+        for (Filter filter : Filter.values()) {
+            if (!filters.contains(filter) && value(filter) != null) {
+                throw new IllegalArgumentException(filter.option + ": is not a filter of hightouch:" + operation
+                                                   + (filters.isEmpty() ? "" : "; its filters are: " + filters.stream()
+                                                           .map(f -> f.option).collect(Collectors.joining(", "))));
+            }
+        }
+        if (options.getLimit() != null && options.getLimit() < 1) {
+            throw new IllegalArgumentException("limit: must be at least 1, got " + options.getLimit());
+        }
+        if (options.getOffset() != null && options.getOffset() < 0) {
+            throw new IllegalArgumentException("offset: must not be negative, got " + options.getOffset());
+        }
+        if (options.getOrderBy() != null && !orderByValues.contains(options.getOrderBy())) {
+            throw new IllegalArgumentException("orderBy: must be one of " + orderByValues + " for hightouch:" + operation
+                                               + ", got " + options.getOrderBy());
+        }
+        if (filters.contains(Filter.WITHIN) && options.getWithin() != null && options.getWithin() < 1) {
+            throw new IllegalArgumentException("within: must be a positive number of minutes, got " + options.getWithin());
+        }
+        checkDateTime("after", options.getAfter());
+        checkDateTime("before", options.getBefore());
+    }
+
+    private static void checkDateTime(String option, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": must be an ISO-8601 date-time with offset such as "
+                                               + "2024-05-01T00:00:00Z, got " + value);
+        }
+    }
+
+    /**
+     * The query for one page.
+     */
+    public QueryString page(int offset, int limit) {
+        QueryString query = new QueryString();
+        for (Filter filter : filters) {
+            if (filter == Filter.TAGS) {
+                for (String tag : tags()) {
+                    query.add("tags", tag);
+                }
+            } else {
+                query.add(parameter(filter), value(filter));
+            }
+        }
+        return query.add("orderBy", options.getOrderBy()).add("limit", limit).add("offset", offset);
+    }
+
+    private List<String> tags() {
+        List<String> tags = new ArrayList<>();
+        if (options.getTags() != null) {
+            for (String tag : options.getTags().split(",")) {
+                if (!tag.isBlank()) {
+                    tags.add(tag.trim());
+                }
+            }
+        }
+        return tags;
+    }
+
+    private static String parameter(Filter filter) {
+        return filter == Filter.RUN_ID ? "runId" : filter.option;
+    }
+
+    private Object value(Filter filter) {
+        return switch (filter) {
+            case NAME -> options.getName();
+            case SLUG -> options.getSlug();
+            case TAGS -> options.getTags();
+            case MODEL_ID -> options.getModelId();
+            case RUN_ID -> options.getSyncRunId();
+            case AFTER -> options.getAfter();
+            case BEFORE -> options.getBefore();
+            case WITHIN -> options.getWithin();
+        };
+    }
+}

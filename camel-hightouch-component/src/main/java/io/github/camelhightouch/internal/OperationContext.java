@@ -1,0 +1,35 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.util.function.Supplier;
+
+import io.github.camelhightouch.HightouchOperation;
+import io.github.camelhightouch.HightouchOperationOptions;
+
+/**
+ * What every operation handler of an endpoint shares.
+ *
+ * @param operation      the endpoint's operation
+ * @param options        the endpoint's operation options
+ * @param throwOnFailure the throwExceptionOnFailure option
+ * @param api            sends requests
+ * @param ids            finds ids in headers and options
+ * @param requests       validates and encodes message bodies (for updates)
+ * @param waiter         the component's run waiter (available once the component is started)
+ */
+public record OperationContext(
+        HightouchOperation operation, HightouchOperationOptions options, boolean throwOnFailure, ApiCaller api,
+        IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter) {
+}

@@ -1,0 +1,107 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelhightouch.HightouchException;
+import io.github.camelhightouch.HightouchHttpMethod;
+import io.github.camelhightouch.HightouchOperation;
+import io.github.camelhightouch.HightouchOperationOptions;
+import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.SyncRunWaiter.RunType;
+
+/**
+ * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run,
+ * and the id of a sync from its slug; and the waits themselves, handed to the component's {@link SyncRunWaiter}.
+ */
+final class RunPolls {
+
+    private static final String SYNC_RUNS = HightouchOperation.getSyncRun.getPath();
+    private static final String SEQUENCE_RUN = HightouchOperation.getSyncSequenceRun.getPath();
+
+    private final OperationContext context;
+
+    RunPolls(OperationContext context) {
+        this.context = context;
+    }
+
+    /**
+     * One sync run, or null while it is not visible; a non-2xx answer fails.
+     */
+    CompletableFuture<Map<String, Object>> syncRun(String syncId, String runId) {
+        String path = IdResolver.expand(SYNC_RUNS, Id.SYNC, syncId);
+        return context.api().call(HightouchOperation.getSyncRun, HightouchHttpMethod.GET, path,
+                new QueryString().add("runId", runId), null, true)
+                .thenApply(answer -> Runs.findRun(answer.body(), runId));
+    }
+
+    /**
+     * One sync sequence run; a non-2xx answer fails.
+     */
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Map<String, Object>> sequenceRun(String sequenceRunId) {
+        String path = IdResolver.expand(SEQUENCE_RUN, Id.SYNC_SEQUENCE_RUN, sequenceRunId);
+        return context.api().call(HightouchOperation.getSyncSequenceRun, HightouchHttpMethod.GET, path, null, null, true)
+                .thenApply(answer -> answer.body() instanceof Map<?, ?> run ? (Map<String, Object>) run : null);
+    }
+
+    /**
+     * The id of the sync with this slug ({@code GET /syncs?slug=}).
+     */
+    CompletableFuture<String> syncIdOfSlug(String slug) {
+        return context.api().call(HightouchOperation.listSyncs, HightouchHttpMethod.GET,
+                HightouchOperation.listSyncs.getPath(), new QueryString().add("slug", slug), null, true)
+                .thenApply(answer -> {
+                    if (answer.body() instanceof Map<?, ?> page && page.get("data") instanceof List<?> data) {
+                        for (Object sync : data) {
+                            if (sync instanceof Map<?, ?> map && slug.equals(map.get("slug")) && map.get("id") != null) {
+                                return Runs.idText(map.get("id"));
+                            }
+                        }
+                    }
+                    throw Runs.rethrow(new HightouchException(
+                            "Hightouch triggerSync: no sync with the slug " + slug + " to wait for (GET /syncs?slug=)"));
+                });
+    }
+
+    /**
+     * Waits for a sync run with the endpoint's wait options.
+     */
+    CompletableFuture<Map<String, Object>> waitForSyncRun(HightouchOperation operation, String syncId, String runId) {
+        HightouchOperationOptions options = context.options();
+        return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.SYNC_RUN, syncId, runId,
+                () -> syncRun(syncId, runId), options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
+    }
+
+    /**
+     * Waits for a sync sequence run with the endpoint's wait options.
+     */
+    CompletableFuture<Map<String, Object>> waitForSequenceRun(String sequenceId, String sequenceRunId) {
+        HightouchOperationOptions options = context.options();
+        return waiter().await(new SyncRunWaiter.Wait(HightouchOperation.triggerSyncSequence.name(),
+                RunType.SYNC_SEQUENCE_RUN, sequenceId, sequenceRunId, () -> sequenceRun(sequenceRunId),
+                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
+    }
+
+    private SyncRunWaiter waiter() {
+        SyncRunWaiter waiter = context.waiter().get();
+        if (waiter == null) {
+            throw new IllegalStateException("The hightouch component is not started: cannot wait for a run");
+        }
+        return waiter;
+    }
+}

@@ -1,0 +1,91 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+import io.github.camelhightouch.HightouchSyncRunException;
+import io.github.camelhightouch.HightouchWaitTimeoutException;
+
+/**
+ * Small helpers for runs as Hightouch answers them: ids as text, finding a run in a list page, the headers of a
+ * failed wait.
+ */
+public final class Runs {
+
+    private Runs() {
+    }
+
+    /**
+     * An id as text: numbers without a fraction part ({@code 42}, {@code 42.0}) as digits, anything else as it is.
+     */
+    public static String idText(Object id) {
+        if (id == null) {
+            return null;
+        }
+        if (id instanceof Number number) {
+            try {
+                return new BigDecimal(number.toString()).toBigIntegerExact().toString();
+            } catch (ArithmeticException | NumberFormatException e) {
+                return number.toString();
+            }
+        }
+        return id.toString();
+    }
+
+    /**
+     * The run with the given id in a {@code {data: [...]}} answer, or null when it is not (yet) there.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> findRun(Object body, String runId) {
+        if (body instanceof Map<?, ?> page && page.get("data") instanceof List<?> data) {
+            for (Object item : data) {
+                if (item instanceof Map<?, ?> run && runId.equals(idText(run.get("id")))) {
+                    return (Map<String, Object>) run;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Wraps the failure of a wait with the headers the exchange should still get: the run id, and the status the run
+     * ended with or was last seen in.
+     */
+    public static FailureWithHeaders failedWait(Throwable error, String runIdHeader, String runId, String statusHeader) {
+        Throwable cause = OperationInvoker.unwrap(error);
+        if (cause instanceof FailureWithHeaders already) {
+            return already;
+        }
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(runIdHeader, runId);
+        if (cause instanceof HightouchSyncRunException run) {
+            headers.put(statusHeader, run.getStatus());
+        } else if (cause instanceof HightouchWaitTimeoutException timeout) {
+            headers.put(statusHeader, timeout.getLastStatus());
+        }
+        return new FailureWithHeaders(cause, headers);
+    }
+
+    /**
+     * Rethrows inside a future stage.
+     */
+    public static CompletionException rethrow(Throwable error) {
+        return error instanceof CompletionException completion ? completion : new CompletionException(error);
+    }
+}

@@ -1,0 +1,247 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.github.camelhightouch.HightouchApiException;
+import io.github.camelhightouch.HightouchException;
+import io.github.camelhightouch.HightouchSyncRunException;
+import io.github.camelhightouch.HightouchTransportException;
+import io.github.camelhightouch.HightouchWaitTimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Waits for sync runs and sync sequence runs to finish without holding a thread: each wait is a task on a small
+ * shared scheduler that makes one poll (one HTTP call), then schedules its next poll, until the run reaches a terminal
+ * status or the timeout passes. A thousand waits need no more threads than the scheduler has.
+ * <p>
+ * Tolerated on the way: the run not being visible yet right after its trigger, statuses this class does not know
+ * (logged once per wait, the wait goes on), and polls that fail with a transport error, a 429 or a 5xx (logged, the
+ * next poll goes on). Any other failed poll ends the wait with its error.
+ */
+public final class SyncRunWaiter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncRunWaiter.class);
+
+    /** The kinds of run and what their statuses mean. */
+    public enum RunType {
+        SYNC_RUN("sync run", Set.of("success", "warning"), Set.of("failed", "cancelled", "interrupted"),
+                 Set.of("queued", "querying", "processing", "reporting", "pending")),
+        SYNC_SEQUENCE_RUN("sync sequence run", Set.of("done"), Set.of("failed", "cancelled"), Set.of("pending", "running"));
+
+        private final String description;
+        private final Set<String> succeeded;
+        private final Set<String> failed;
+        private final Set<String> inProgress;
+
+        RunType(String description, Set<String> succeeded, Set<String> failed, Set<String> inProgress) {
+            this.description = description;
+            this.succeeded = succeeded;
+            this.failed = failed;
+            this.inProgress = inProgress;
+        }
+
+        /** Whether the status is final. */
+        public boolean isTerminal(String status) {
+            return status != null && (succeeded.contains(status) || failed.contains(status));
+        }
+
+        boolean isKnown(String status) {
+            return status != null && (isTerminal(status) || inProgress.contains(status));
+        }
+    }
+
+    /**
+     * What to wait for.
+     *
+     * @param operation     the component operation that waits (named in errors)
+     * @param type          sync run or sync sequence run
+     * @param ownerId       the sync id (or sync sequence id), for messages; may be null
+     * @param runId         the run id
+     * @param poll          one poll: completes with the run, or with null while the run is not visible yet
+     * @param pollInterval  milliseconds between polls
+     * @param timeout       milliseconds the wait lasts at most
+     * @param failOnWarning whether a warning status fails
+     */
+    public record Wait(
+            String operation, RunType type, String ownerId, String runId,
+            Supplier<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout, boolean failOnWarning) {
+    }
+
+    private final ScheduledExecutorService scheduler;
+    private final Set<Waiting> active = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public SyncRunWaiter(ScheduledExecutorService scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts a wait. The future completes with the final run on success (or warning, unless failOnWarning), fails
+     * with a {@link HightouchSyncRunException} for an unsuccessful run, with a {@link HightouchWaitTimeoutException}
+     * after the timeout, or with the error of a poll that cannot be tolerated. It completes on a scheduler thread.
+     */
+    public CompletableFuture<Map<String, Object>> await(Wait wait) {
+        Waiting waiting = new Waiting(wait);
+        if (closed) {
+            waiting.result.completeExceptionally(stopped(wait));
+            return waiting.result;
+        }
+        active.add(waiting);
+        waiting.result.whenComplete((run, error) -> active.remove(waiting));
+        waiting.schedule(0);
+        return waiting.result;
+    }
+
+    /**
+     * How many waits are in progress.
+     */
+    public int activeWaits() {
+        return active.size();
+    }
+
+    /**
+     * Ends every wait in progress with an error (the component is stopping; the runs go on in Hightouch) and refuses
+     * new ones.
+     */
+    public void close() {
+        closed = true;
+        for (Waiting waiting : active) {
+            waiting.result.completeExceptionally(stopped(waiting.wait));
+        }
+        active.clear();
+    }
+
+    private static HightouchException stopped(Wait wait) {
+        return new HightouchException("Hightouch " + wait.operation() + ": stopped waiting for " + wait.type().description
+                                      + " " + wait.runId() + " because the component is stopping; the run goes on");
+    }
+
+    /** Whether a failed poll is worth another: the run goes on whatever a poll meets. */
+    static boolean isTransient(Throwable error) {
+        if (error instanceof HightouchTransportException) {
+            return true;
+        }
+        return error instanceof HightouchApiException api && (api.getStatusCode() == 429 || api.getStatusCode() >= 500);
+    }
+
+    /** Reads the status of a run. */
+    public static String status(Map<String, Object> run) {
+        Object status = run.get("status");
+        return status == null ? null : status.toString();
+    }
+
+    /**
+     * One wait in progress: polls, then schedules itself again.
+     */
+    private final class Waiting implements Runnable {
+        private final Wait wait;
+        private final long deadline;
+        private final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
+        private final Set<String> unknownStatusesLogged = new HashSet<>();
+        private boolean notVisibleLogged;
+        private String lastStatus;
+        private Map<String, Object> lastRun;
+        private Throwable lastError;
+
+        Waiting(Wait wait) {
+            this.wait = wait;
+            this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait.timeout());
+        }
+
+        void schedule(long delayMillis) {
+            try {
+                scheduler.schedule(this, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                result.completeExceptionally(stopped(wait));
+            }
+        }
+
+        @Override
+        public void run() {
+            if (result.isDone()) {
+                return;
+            }
+            CompletableFuture<Map<String, Object>> poll;
+            try {
+                poll = wait.poll().get();
+            } catch (RuntimeException e) {
+                poll = CompletableFuture.failedFuture(e);
+            }
+            poll.whenComplete(this::polled);
+        }
+
+        private void polled(Map<String, Object> run, Throwable failure) {
+            if (result.isDone()) {
+                return;
+            }
+            if (failure != null) {
+                Throwable error = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (!isTransient(error)) {
+                    result.completeExceptionally(error);
+                    return;
+                }
+                lastError = error;
+                LOG.warn("Polling {} {} failed, polling again: {}", wait.type().description, wait.runId(), error.getMessage());
+            } else if (run == null) {
+                lastError = null;
+                if (!notVisibleLogged) {
+                    notVisibleLogged = true;
+                    LOG.debug("{} {} is not visible yet, polling again", wait.type().description, wait.runId());
+                }
+            } else {
+                lastError = null;
+                lastRun = run;
+                lastStatus = status(run);
+                if (wait.type().isTerminal(lastStatus)) {
+                    finish(run, lastStatus);
+                    return;
+                }
+                if (!wait.type().isKnown(lastStatus) && unknownStatusesLogged.add(String.valueOf(lastStatus))) {
+                    LOG.warn("{} {} has the status {}, which is not known to be final; waiting on", wait.type().description,
+                            wait.runId(), lastStatus);
+                }
+            }
+            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (remainingMillis <= 0) {
+                result.completeExceptionally(new HightouchWaitTimeoutException(
+                        wait.operation(), wait.ownerId(), wait.runId(), lastStatus, wait.timeout(), lastRun, lastError));
+                return;
+            }
+            schedule(Math.min(wait.pollInterval(), remainingMillis));
+        }
+
+        private void finish(Map<String, Object> run, String status) {
+            boolean failed = wait.type().failed.contains(status) || wait.failOnWarning() && "warning".equals(status);
+            if (failed) {
+                result.completeExceptionally(
+                        new HightouchSyncRunException(wait.operation(), wait.ownerId(), wait.runId(), status, run));
+            } else {
+                result.complete(run);
+            }
+        }
+    }
+}
