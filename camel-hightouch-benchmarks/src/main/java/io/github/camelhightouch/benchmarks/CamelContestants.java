@@ -18,6 +18,7 @@ import java.util.Map;
 import io.github.camelhightouch.HightouchComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpComponent;
@@ -38,6 +39,7 @@ final class CamelContestants implements AutoCloseable {
     private final ProducerTemplate template;
     private final Endpoint component;
     private final Endpoint camelHttp;
+    private final Endpoint camelHttpMethodHeader;
 
     CamelContestants(String baseUrl, String apiKey) throws Exception {
         camel = new DefaultCamelContext();
@@ -68,12 +70,20 @@ final class CamelContestants implements AutoCloseable {
                         .marshal().json()
                         .to(sources)
                         .unmarshal().json(JsonLibrary.Jackson, Map.class);
+                // the same with the method header as many routes set it: only run on request (contestants=...)
+                from("direct:camelHttpMethodHeader").routeId("camel-http-method-header")
+                        .setHeader("Authorization", constant(bearer))
+                        .setHeader(Exchange.HTTP_METHOD, constant("POST"))
+                        .marshal().json()
+                        .to(sources)
+                        .unmarshal().json(JsonLibrary.Jackson, Map.class);
             }
         });
         camel.start();
         template = camel.createProducerTemplate();
         component = camel.getEndpoint("direct:component");
         camelHttp = camel.getEndpoint("direct:camelHttp");
+        camelHttpMethodHeader = camel.getEndpoint("direct:camelHttpMethodHeader");
     }
 
     Contestant component() {
@@ -82,6 +92,10 @@ final class CamelContestants implements AutoCloseable {
 
     Contestant camelHttp() {
         return contestant("hand-written camel-http route", camelHttp);
+    }
+
+    Contestant camelHttpMethodHeader() {
+        return contestant("camel-http route + setHeader(CamelHttpMethod, \"POST\")", camelHttpMethodHeader);
     }
 
     private Contestant contestant(String name, Endpoint endpoint) {

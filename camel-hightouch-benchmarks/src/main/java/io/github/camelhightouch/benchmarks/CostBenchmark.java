@@ -61,7 +61,8 @@ final class CostBenchmark {
     private void requestPath() throws Exception {
         try (CamelContestants camel = new CamelContestants(stub.baseUrl(), Settings.API_KEY);
              RawHttpClient raw = new RawHttpClient(stub.baseUrl(), Settings.API_KEY, CamelContestants.MAX_CONNECTIONS)) {
-            List<Contestant> contestants = settings.pick(camel.component(), camel.camelHttp(), raw.jsonLoop());
+            List<Contestant> contestants = settings.pick(camel.component(), camel.camelHttp(), raw.jsonLoop(),
+                    camel.camelHttpMethodHeader());
             List<Map<String, Object>> records = new ArrayList<>();
             for (int i = 0; i < settings.costRequests; i++) {
                 records.add(Records.source(i));

@@ -28,7 +28,7 @@ final class Settings {
     final String mode;
     final Set<String> sections = new LinkedHashSet<>(List.of("throughput", "cost", "memory", "waits"));
     int[] levels = { 1, 8, 32 };
-    /** Which of component, camelHttp, raw run (all by default). */
+    /** Which of component, camelHttp, raw (the default three) and camelHttpMethodHeader run. */
     final Set<String> contestants = new LinkedHashSet<>(List.of("component", "camelHttp", "raw"));
     int rounds;
     long durationMillis;
@@ -43,8 +43,9 @@ final class Settings {
     String memoryHeap = "128m";
     String memoryYoung = "32m";
     int waits;
-    long pollInterval = 1000;
-    int pollsToFinish = 4;
+    /** The component's default poll interval in the full run. */
+    long pollInterval = 5000;
+    int pollsToFinish = 3;
 
     private Settings(String mode) {
         this.mode = mode;
@@ -57,6 +58,7 @@ final class Settings {
             serdeOps = 20_000;
             memorySizes = new int[] { 1_000, 10_000 };
             waits = 100;
+            pollInterval = 1000;
         } else if ("full".equals(mode)) {
             rounds = 3;
             durationMillis = 3000;
@@ -71,8 +73,8 @@ final class Settings {
         }
     }
 
-    /** The contestants asked for, in the order component, camelHttp, raw. */
-    List<Contestant> pick(Contestant component, Contestant camelHttp, Contestant raw) {
+    /** The contestants asked for, in the order component, camelHttp, raw, camelHttpMethodHeader. */
+    List<Contestant> pick(Contestant component, Contestant camelHttp, Contestant raw, Contestant camelHttpMethodHeader) {
         List<Contestant> picked = new java.util.ArrayList<>();
         if (contestants.contains("component")) {
             picked.add(component);
@@ -82,6 +84,9 @@ final class Settings {
         }
         if (contestants.contains("raw")) {
             picked.add(raw);
+        }
+        if (contestants.contains("camelHttpMethodHeader")) {
+            picked.add(camelHttpMethodHeader);
         }
         return picked;
     }

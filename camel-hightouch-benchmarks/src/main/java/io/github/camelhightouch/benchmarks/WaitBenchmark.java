@@ -67,6 +67,9 @@ final class WaitBenchmark {
                         + settings.pollsToFinish + ", pollInterval=" + settings.pollInterval + " ms.");
             return;
         }
+        // every thread that is not the stub's and not there now is Camel's or the component's
+        Set<Long> existing = ConcurrentHashMap.newKeySet();
+        Thread.getAllStackTraces().keySet().forEach(thread -> existing.add(thread.getId()));
         try (StubServer stub = StubServer.start(settings.stubThreads, Settings.API_KEY, settings.pollsToFinish);
              CamelContext camel = new DefaultCamelContext()) {
             HightouchComponent hightouch = new HightouchComponent();
@@ -75,47 +78,63 @@ final class WaitBenchmark {
             hightouch.getConfiguration().setRateLimit(0);
             camel.addComponent("hightouch", hightouch);
             camel.start();
-            Endpoint endpoint = camel.getEndpoint("hightouch:" + OPERATION + "?syncId=1&waitForCompletion=true&pollInterval="
-                                                  + settings.pollInterval);
+            String uri = "hightouch:" + OPERATION + "?syncId=1&waitForCompletion=true&pollInterval=";
+            Endpoint warmEndpoint = camel.getEndpoint(uri + 50);
+            AsyncProducer warmProducer = warmEndpoint.createAsyncProducer();
+            ServiceHelper.startService(warmProducer);
+            for (int i = 0; i < 3; i++) {
+                Outcome warm = waits(warmEndpoint, warmProducer, settings.waits / 5);
+                Report.progress("waits warm-up: " + warm.failed + " failed" + (warm.error == null ? "" : " (" + warm.error + ")"));
+            }
+            ServiceHelper.stopService(warmProducer);
+            Endpoint endpoint = camel.getEndpoint(uri + settings.pollInterval);
             AsyncProducer producer = endpoint.createAsyncProducer();
             ServiceHelper.startService(producer);
-            Outcome warm = waits(endpoint, producer, 10);
-            Report.progress("waits warm-up: " + warm.failed + " failed" + (warm.error == null ? "" : " (" + warm.error + ")"));
 
-            Set<Long> existing = ConcurrentHashMap.newKeySet();
-            Map<String, Integer> created = new ConcurrentHashMap<>();
-            AtomicInteger peakNew = new AtomicInteger();
+            Map<String, Integer> names = new ConcurrentHashMap<>();
+            AtomicInteger peakLive = new AtomicInteger();
             AtomicInteger peakRunnable = new AtomicInteger();
             CountDownLatch stop = new CountDownLatch(1);
-            Thread sampler = new Thread(() -> sample(existing, created, peakNew, peakRunnable, stop), "wait-sampler");
+            Thread sampler = new Thread(() -> sample(existing, names, peakLive, peakRunnable, stop), "wait-sampler");
             sampler.setDaemon(true);
-            Thread.getAllStackTraces().keySet().forEach(thread -> existing.add(thread.getId()));
             existing.add(sampler.getId());
+            existing.add(Thread.currentThread().getId());
             sampler.start();
 
             long requestsBefore = stub.requests();
             Set<Long> stubThreads = StubServer.stubThreadIds();
             ThreadCosts before = ThreadCosts.now();
             Outcome outcome = waits(endpoint, producer, settings.waits);
-            ThreadCosts.Delta delta = ThreadCosts.between(before, ThreadCosts.now(), stubThreads);
+            ThreadCosts after = ThreadCosts.now();
+            ThreadCosts.Delta delta = ThreadCosts.between(before, after, stubThreads);
+            Report.progress("waits: process CPU " + delta.processCpu() / 1_000_000 + " ms; OS threads: "
+                            + ThreadCosts.busiestOsThreads(before, after, 8));
             stop.countDown();
             sampler.join();
             ServiceHelper.stopService(producer);
+            long requests = stub.requests() - requestsBefore;
 
-            double wall = delta.wallNanos() / 1e9;
-            report.line(Report.f("%d waits started from one thread through the asynchronous producer; the stub answers the "
-                                 + "trigger, an empty run list at the first poll, processing, then success at poll %d; "
-                                 + "pollInterval=%d ms.", settings.waits, settings.pollsToFinish, settings.pollInterval));
+            report.line(Report.f("%d waits started from one thread through the asynchronous producer (endpoint "
+                                 + "hightouch:%s?waitForCompletion=true&pollInterval=%d, the component's default "
+                                 + "pool of %d connections); the stub answers the trigger, then an empty run list, "
+                                 + "processing, and success at poll %d. Threads = every thread Camel and the component "
+                                 + "started (warm-up included), sampled every 20 ms; CPU = the process minus the "
+                                 + "stub's and the JIT's threads.", settings.waits, OPERATION, settings.pollInterval,
+                    hightouch.getMaxConnections(), settings.pollsToFinish));
             report.line("");
-            report.row("waits", "failed", "wall s", "start all waits ms", "stub requests", "new threads (peak live)",
-                    "busy new threads (peak RUNNABLE)", "client CPU s", "client CPU / wall", "target");
-            report.row("---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---");
-            report.row(settings.waits, outcome.failed, Report.f("%.2f", wall), Report.f("%.0f", outcome.submitNanos / 1e6),
-                    stub.requests() - requestsBefore, peakNew.get(), peakRunnable.get(),
-                    Report.f("%.2f", delta.clientCpu() / 1e9), Report.f("%.1f%%", 100.0 * delta.clientCpu() / delta.wallNanos()),
+            report.row("waits", "failed", "wall s", "start all waits ms", "stub requests", "Camel + component threads "
+                                                                                         + "(peak live)",
+                    "of them RUNNABLE at once (peak)", "client CPU s", "CPU us/request", "client CPU / wall",
+                    "target");
+            report.row("---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---");
+            report.row(settings.waits, outcome.failed, Report.f("%.2f", delta.wallNanos() / 1e9),
+                    Report.f("%.0f", outcome.submitNanos / 1e6), requests, peakLive.get(), peakRunnable.get(),
+                    Report.f("%.2f", delta.clientCpu() / 1e9),
+                    Report.f("%.0f", delta.clientCpu() / 1e3 / Math.max(1, requests)),
+                    Report.f("%.1f%%", 100.0 * delta.clientCpu() / delta.wallNanos()),
                     "<= 16 threads, CPU < 5% of wall");
             report.line("");
-            report.line("Threads created during the waits, by name: " + new TreeMap<>(created)
+            report.line("Threads by name: " + new TreeMap<>(names)
                         + (outcome.error == null ? "" : "; first failure: " + outcome.error));
         }
     }
@@ -145,7 +164,7 @@ final class WaitBenchmark {
         return new Outcome(failed.get(), error.get(), submitted);
     }
 
-    private static void sample(Set<Long> existing, Map<String, Integer> created, AtomicInteger peakNew,
+    private static void sample(Set<Long> existing, Map<String, Integer> names, AtomicInteger peakLive,
                                AtomicInteger peakRunnable, CountDownLatch stop) {
         Set<Long> seen = ConcurrentHashMap.newKeySet();
         do {
@@ -160,10 +179,10 @@ final class WaitBenchmark {
                     runnable++;
                 }
                 if (seen.add(thread.getId())) {
-                    created.merge(thread.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
+                    names.merge(thread.getName().replaceAll("\\d+", "N"), 1, Integer::sum);
                 }
             }
-            peakNew.accumulateAndGet(live, Math::max);
+            peakLive.accumulateAndGet(live, Math::max);
             peakRunnable.accumulateAndGet(runnable, Math::max);
             try {
                 if (stop.await(20, TimeUnit.MILLISECONDS)) {
