@@ -68,8 +68,6 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
     private HightouchOperationOptions options = new HightouchOperationOptions();
 
     private HightouchOrigin origin;
-    private RequestFactory requestFactory;
-    private ResponseMapper responseMapper;
     private HightouchHttpClient httpClient;
     private CallExecutor callExecutor;
     private OperationContext operationContext;
@@ -137,11 +135,13 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
             method = operation.getMethod();
         }
         JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), configuration.getMaxBodySize());
-        requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json, extraHeaders());
-        responseMapper = new ResponseMapper(getComponent().getObjectMapper());
+        RequestFactory requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json,
+                extraHeaders());
+        ResponseMapper responseMapper = new ResponseMapper(getComponent().getObjectMapper());
         operationContext = new OperationContext(operation, options, configuration.isThrowExceptionOnFailure(),
                 new ApiCaller(origin.baseUrl(), () -> callExecutor, responseMapper),
-                new IdResolver(operation.name(), options), requestFactory, getComponent()::getRunWaiter);
+                new IdResolver(operation.name(), options), requestFactory, getComponent()::getRunWaiter,
+                configuration.isBatchMode());
         operationHandler = OperationHandlers.create(operationContext);
     }
 
@@ -150,8 +150,8 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         super.doStart();
         // a route can start its endpoints before the CamelContext has started its components
         ServiceHelper.startService(getComponent());
-        httpClient = getComponent().getTransport().newClient(origin, requestFactory.url(), configuration.getApiKey(),
-                configuration.getConnectTimeout(), configuration.getResponseTimeout());
+        httpClient = getComponent().getTransport().newClient(origin, operationContext.requests().url(),
+                configuration.getApiKey(), configuration.getConnectTimeout(), configuration.getResponseTimeout());
         ServiceHelper.startService(httpClient);
         RequestRateLimiter rateLimiter = configuration.getRateLimit() == 0
                 ? null
@@ -232,18 +232,6 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
 
     OperationHandler getOperationHandler() {
         return operationHandler;
-    }
-
-    RequestFactory getRequestFactory() {
-        return requestFactory;
-    }
-
-    ResponseMapper getResponseMapper() {
-        return responseMapper;
-    }
-
-    CallExecutor getCallExecutor() {
-        return callExecutor;
     }
 
     @Override

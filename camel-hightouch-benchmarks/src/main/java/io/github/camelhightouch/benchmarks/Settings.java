@@ -64,7 +64,7 @@ final class Settings {
             durationMillis = 3000;
             warmupMillis = 3000;
             costRequests = 10_000;
-            costWarmup = 5_000;
+            costWarmup = 20_000;
             serdeOps = 200_000;
             memorySizes = new int[] { 10_000, 100_000, 1_000_000 };
             waits = 1000;
@@ -113,6 +113,7 @@ final class Settings {
                 case "warmupMillis" -> settings.warmupMillis = Long.parseLong(value);
                 case "stubThreads" -> settings.stubThreads = Integer.parseInt(value);
                 case "costRequests" -> settings.costRequests = Integer.parseInt(value);
+                case "costWarmup" -> settings.costWarmup = Integer.parseInt(value);
                 case "memorySizes" -> settings.memorySizes = ints(value);
                 case "memoryThreads" -> settings.memoryThreads = Integer.parseInt(value);
                 case "memoryHeap" -> settings.memoryHeap = value;

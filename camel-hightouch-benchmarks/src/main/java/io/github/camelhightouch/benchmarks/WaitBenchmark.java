@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch.benchmarks;
 
+import java.lang.management.ThreadInfo;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -102,10 +103,12 @@ final class WaitBenchmark {
             sampler.start();
 
             long requestsBefore = stub.requests();
-            Set<Long> stubThreads = StubServer.stubThreadIds();
+            Set<Long> stubThreads = new java.util.HashSet<>(StubServer.stubThreadIds());
             ThreadCosts before = ThreadCosts.now();
             Outcome outcome = waits(endpoint, producer, settings.waits);
             ThreadCosts after = ThreadCosts.now();
+            // the sampler's CPU is the benchmark's, not the component's: count it with the stub's
+            stubThreads.add(sampler.getId());
             ThreadCosts.Delta delta = ThreadCosts.between(before, after, stubThreads);
             Report.progress("waits: process CPU " + delta.processCpu() / 1_000_000 + " ms; OS threads: "
                             + ThreadCosts.busiestOsThreads(before, after, 8));
@@ -118,8 +121,8 @@ final class WaitBenchmark {
                                  + "hightouch:%s?waitForCompletion=true&pollInterval=%d, the component's default "
                                  + "pool of %d connections); the stub answers the trigger, then an empty run list, "
                                  + "processing, and success at poll %d. Threads = every thread Camel and the component "
-                                 + "started (warm-up included), sampled every 20 ms; CPU = the process minus the "
-                                 + "stub's and the JIT's threads.", settings.waits, OPERATION, settings.pollInterval,
+                                 + "started (warm-up included), sampled every 50 ms; CPU = the process minus the "
+                                 + "stub's, the JIT's and the sampler's threads.", settings.waits, OPERATION, settings.pollInterval,
                     hightouch.getMaxConnections(), settings.pollsToFinish));
             report.line("");
             report.row("waits", "failed", "wall s", "start all waits ms", "stub requests", "Camel + component threads "
@@ -164,28 +167,33 @@ final class WaitBenchmark {
         return new Outcome(failed.get(), error.get(), submitted);
     }
 
+    /**
+     * Samples the threads every 50 ms through ThreadMXBean without stack traces (no safepoint, unlike
+     * Thread.getAllStackTraces), so that the sampling itself costs next to nothing.
+     */
     private static void sample(Set<Long> existing, Map<String, Integer> names, AtomicInteger peakLive,
                                AtomicInteger peakRunnable, CountDownLatch stop) {
-        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        Set<Long> seen = new java.util.HashSet<>();
         do {
             int live = 0;
             int runnable = 0;
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (existing.contains(thread.getId()) || StubServer.isStubThread(thread.getName())) {
+            for (ThreadInfo thread : ThreadCosts.THREADS.getThreadInfo(ThreadCosts.THREADS.getAllThreadIds(), 0)) {
+                if (thread == null || existing.contains(thread.getThreadId())
+                        || StubServer.isStubThread(thread.getThreadName())) {
                     continue;
                 }
                 live++;
-                if (thread.getState() == Thread.State.RUNNABLE) {
+                if (thread.getThreadState() == Thread.State.RUNNABLE) {
                     runnable++;
                 }
-                if (seen.add(thread.getId())) {
-                    names.merge(thread.getName().replaceAll("\\d+", "N"), 1, Integer::sum);
+                if (seen.add(thread.getThreadId())) {
+                    names.merge(thread.getThreadName().replaceAll("\\d+", "N"), 1, Integer::sum);
                 }
             }
             peakLive.accumulateAndGet(live, Math::max);
             peakRunnable.accumulateAndGet(runnable, Math::max);
             try {
-                if (stop.await(20, TimeUnit.MILLISECONDS)) {
+                if (stop.await(50, TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {

@@ -28,8 +28,9 @@ import io.github.camelhightouch.HightouchOperationOptions;
  * @param ids            finds ids in headers and options
  * @param requests       validates and encodes message bodies (for updates)
  * @param waiter         the component's run waiter (available once the component is started)
+ * @param batchMode      the batchMode option: a List body goes out as one array (raw only)
  */
 public record OperationContext(
         HightouchOperation operation, HightouchOperationOptions options, boolean throwOnFailure, ApiCaller api,
-        IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter) {
+        IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter, boolean batchMode) {
 }

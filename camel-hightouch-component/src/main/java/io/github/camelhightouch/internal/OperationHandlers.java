@@ -37,8 +37,7 @@ public final class OperationHandlers {
     }
 
     /**
-     * The handler of the operation, or null for the operations that send the message body as records (create
-     * operations and raw) or have no producer (the syncRuns consumer).
+     * The handler of the operation, or null for the syncRuns consumer, which has no producer.
      *
      * @throws IllegalArgumentException naming the option that does not fit
      */
@@ -58,7 +57,8 @@ public final class OperationHandlers {
                 ListQuery.of(HightouchOperation.syncRuns, context.options()).check();
                 yield null;
             }
-            default -> null;
+            case createSource, createModel, createDestination, createSync, raw -> new RecordsHandler(context,
+                    context.batchMode());
         };
     }
 

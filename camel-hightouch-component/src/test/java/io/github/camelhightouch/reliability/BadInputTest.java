@@ -18,9 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import io.github.camelhightouch.HightouchComponent;
 import io.github.camelhightouch.HightouchValidationException;
+import io.github.camelhightouch.testing.HightouchStandIn;
+import io.github.camelhightouch.testing.LogCapture;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +40,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the option.
  */
 class BadInputTest {
+
+    @RegisterExtension
+    static final LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET);
+
+    @RegisterExtension
+    static final HightouchStandIn HIGHTOUCH = new HightouchStandIn().fastRetries();
 
     static Stream<Arguments> badBodies() {
         byte[] garbage = { (byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B, (byte) 0x80 };
@@ -54,22 +65,22 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badBodies")
     void badBodyIsRefusedWithoutARequest(String name, Object body, String expected) throws Exception {
-        try (StandIn standIn = new StandIn()) {
-            standIn.context.start();
-            Exchange result = standIn.context.createProducerTemplate().request("hightouch:createSource",
+        try (CamelContext context = HIGHTOUCH.newContext()) {
+            context.start();
+            Exchange result = context.createProducerTemplate().request("hightouch:createSource",
                     e -> e.getMessage().setBody(body));
             assertThat(result.getException()).isInstanceOf(HightouchValidationException.class)
                     .hasMessageContaining(expected).hasMessageContaining("no request was sent");
             assertThat(result.getMessage().getBody()).as("the record stays on the exchange").isSameAs(body);
-            assertThat(standIn.server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+            assertThat(HIGHTOUCH.server().findAll(anyRequestedFor(anyUrl()))).isEmpty();
         }
     }
 
     @Test
     void wrongFieldTypesAreAllListed() throws Exception {
-        try (StandIn standIn = new StandIn()) {
-            standIn.context.start();
-            Exchange result = standIn.context.createProducerTemplate().request("hightouch:createSource",
+        try (CamelContext context = HIGHTOUCH.newContext()) {
+            context.start();
+            Exchange result = context.createProducerTemplate().request("hightouch:createSource",
                     e -> e.getMessage().setBody(Map.of("name", 5, "slug", List.of("a"), "type", true,
                             "configuration", "host=db")));
             HightouchValidationException error = (HightouchValidationException) result.getException();
@@ -93,12 +104,12 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfigurations")
     void badConfigurationFailsAtStartNamingTheOption(String uri, String expected) throws Exception {
-        try (StandIn standIn = new StandIn()) {
+        try (CamelContext context = HIGHTOUCH.newContext()) {
             if (uri.contains("apiKey=")) {
-                standIn.component.getConfiguration().setApiKey(null);
+                context.getComponent("hightouch", HightouchComponent.class).getConfiguration().setApiKey(null);
             }
-            standIn.context.start();
-            assertThatThrownBy(() -> standIn.context.getEndpoint(uri)).hasStackTraceContaining(expected);
+            context.start();
+            assertThatThrownBy(() -> context.getEndpoint(uri)).hasStackTraceContaining(expected);
         }
     }
 }

@@ -30,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 /**
  * Answers POST /sources like Hightouch, except for a seeded random share of requests that get a fault instead: 429,
  * 503, an HTML 500, or a connection reset. A faulted request creates nothing; a created slug is counted.
+ * A test hands it to the stand-in with HightouchStandIn.transformWith.
  */
 final class FaultInjectingStandIn implements ResponseDefinitionTransformerV2 {
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -26,8 +27,12 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchConstants;
 import io.github.camelhightouch.HightouchTransportException;
+import io.github.camelhightouch.testing.HightouchStandIn;
+import io.github.camelhightouch.testing.LogCapture;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,6 +49,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not, how many requests reached the server and what the route sees in the end.
  */
 class FaultMatrixTest {
+
+    @RegisterExtension
+    static final LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET);
+
+    @RegisterExtension
+    static final HightouchStandIn HIGHTOUCH = new HightouchStandIn().serverPerTest().fastRetries();
 
     /** How the call should end. */
     enum Expect {
@@ -107,20 +118,20 @@ class FaultMatrixTest {
     @ParameterizedTest(name = "{0} x {1}")
     @MethodSource("matrix")
     void faultIsHandledAsDesigned(Call call, Injected fault) throws Exception {
-        try (StandIn standIn = new StandIn()) {
+        try (CamelContext context = HIGHTOUCH.newContext()) {
             String uri = call.uri + (call.uri.contains("?") ? "&" : "?") + "maxRetries=" + MAX_RETRIES
                          + "&responseTimeout=300&rateLimit=0";
-            String baseUrl = standIn.baseUrl();
+            String baseUrl = HIGHTOUCH.baseUrl();
             if (fault == Injected.RESET_BEFORE_REQUEST) {
                 // nothing listens there: the connection is refused before anything is sent
-                int closedPort = standIn.server.port();
-                standIn.server.stop();
+                int closedPort = HIGHTOUCH.server().port();
+                HIGHTOUCH.server().stop();
                 baseUrl = "http://127.0.0.1:" + closedPort + "/api/v1";
             } else {
-                stub(standIn, call, fault);
+                stub(HIGHTOUCH.server(), call, fault);
             }
-            standIn.context.start();
-            ProducerTemplate template = standIn.context.createProducerTemplate();
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
             String target = uri + "&baseUrl=" + baseUrl;
             Exchange result = template.request(target, e -> e.getMessage().setBody(call.body));
 
@@ -129,10 +140,10 @@ class FaultMatrixTest {
                 RequestPatternBuilder onPath = anyRequestedFor(urlPathEqualTo(call.path));
                 // WireMock journals a request after its fault is served: give the journal a moment
                 long until = System.currentTimeMillis() + 2000;
-                while (standIn.server.findAll(onPath).size() < expectedRequests && System.currentTimeMillis() < until) {
+                while (HIGHTOUCH.server().findAll(onPath).size() < expectedRequests && System.currentTimeMillis() < until) {
                     Thread.sleep(10);
                 }
-                assertThat(standIn.server.findAll(onPath)).as("requests that reached the server").hasSize(expectedRequests);
+                assertThat(HIGHTOUCH.server().findAll(onPath)).as("requests that reached the server").hasSize(expectedRequests);
             }
             assertThat(result.getMessage().getHeader(HightouchConstants.ATTEMPTS, Integer.class))
                     .as("attempts header").isEqualTo(expectedRequests);
@@ -155,26 +166,26 @@ class FaultMatrixTest {
                 }
             }
             assertThat(result.getException() == null ? "" : result.getException().getMessage())
-                    .doesNotContain(StandIn.KEY);
+                    .doesNotContain(HightouchStandIn.API_KEY);
         }
     }
 
-    private static void stub(StandIn standIn, Call call, Injected fault) {
+    private static void stub(WireMockServer server, Call call, Injected fault) {
         MappingBuilder onPath = any(urlPathEqualTo(call.path));
         switch (fault) {
-            case RESET_AFTER_REQUEST -> standIn.server.stubFor(onPath.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-            case EMPTY_RESPONSE -> standIn.server.stubFor(onPath.willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
-            case MALFORMED_CHUNK -> standIn.server.stubFor(onPath.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
-            case RANDOM_DATA_THEN_CLOSE -> standIn.server.stubFor(onPath.willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
-            case DELAY_PAST_RESPONSE_TIMEOUT -> standIn.server.stubFor(onPath.willReturn(okJson("{\"id\":1}").withFixedDelay(1500)));
-            case STORM_429 -> standIn.server.stubFor(onPath.willReturn(aResponse().withStatus(429)));
-            case STORM_429_RETRY_AFTER -> standIn.server.stubFor(onPath.willReturn(aResponse().withStatus(429)
+            case RESET_AFTER_REQUEST -> server.stubFor(onPath.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+            case EMPTY_RESPONSE -> server.stubFor(onPath.willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+            case MALFORMED_CHUNK -> server.stubFor(onPath.willReturn(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+            case RANDOM_DATA_THEN_CLOSE -> server.stubFor(onPath.willReturn(aResponse().withFault(Fault.RANDOM_DATA_THEN_CLOSE)));
+            case DELAY_PAST_RESPONSE_TIMEOUT -> server.stubFor(onPath.willReturn(okJson("{\"id\":1}").withFixedDelay(1500)));
+            case STORM_429 -> server.stubFor(onPath.willReturn(aResponse().withStatus(429)));
+            case STORM_429_RETRY_AFTER -> server.stubFor(onPath.willReturn(aResponse().withStatus(429)
                     .withHeader("Retry-After", "0")));
-            case HTML_500 -> standIn.server.stubFor(onPath.willReturn(html(500)));
+            case HTML_500 -> server.stubFor(onPath.willReturn(html(500)));
             case ONE_503_THEN_SUCCESS -> {
-                standIn.server.stubFor(onPath.inScenario("503").whenScenarioStateIs(Scenario.STARTED)
+                server.stubFor(onPath.inScenario("503").whenScenarioStateIs(Scenario.STARTED)
                         .willReturn(aResponse().withStatus(503)).willSetStateTo("up"));
-                standIn.server.stubFor(any(urlPathEqualTo(call.path)).inScenario("503").whenScenarioStateIs("up")
+                server.stubFor(any(urlPathEqualTo(call.path)).inScenario("503").whenScenarioStateIs("up")
                         .willReturn(okJson("{\"id\":7,\"data\":[],\"hasMore\":false}")));
             }
             default -> throw new IllegalArgumentException(fault.name());

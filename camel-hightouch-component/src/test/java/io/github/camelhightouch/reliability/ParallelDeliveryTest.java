@@ -23,10 +23,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelhightouch.HightouchException;
+import io.github.camelhightouch.testing.HightouchStandIn;
+import io.github.camelhightouch.testing.LogCapture;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -39,17 +43,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ParallelDeliveryTest {
 
+    @RegisterExtension
+    static final LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET);
+
+    @RegisterExtension
+    static final HightouchStandIn HIGHTOUCH = new HightouchStandIn().fastRetries();
+
     static final int RECORDS = 2000;
 
     @Test
     void everyRecordIsAccountedForAndNoCreateIsDuplicated() throws Exception {
+        // a load test: detailed logging would slow it down
+        LOGS.atConfiguredLevels();
         FaultInjectingStandIn faults = new FaultInjectingStandIn(20261128L, 0.10);
-        try (StandIn standIn = new StandIn(faults)) {
-            standIn.server.stubFor(any(urlPathEqualTo("/api/v1/sources")).willReturn(aResponse()
-                    .withTransformers(faults.getName())));
+        try (CamelContext context = HIGHTOUCH.newContext()) {
+            HIGHTOUCH.server().stubFor(any(urlPathEqualTo("/api/v1/sources")).willReturn(aResponse()
+                    .withTransformers(HIGHTOUCH.transformWith(faults))));
             AtomicInteger delivered = new AtomicInteger();
-            ExecutorService pool = standIn.context.getExecutorServiceManager().newFixedThreadPool(this, "split", 16);
-            standIn.context.addRoutes(new RouteBuilder() {
+            ExecutorService pool = context.getExecutorServiceManager().newFixedThreadPool(this, "split", 16);
+            context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     errorHandler(deadLetterChannel("mock:dead").useOriginalMessage());
@@ -59,8 +71,8 @@ class ParallelDeliveryTest {
                             .process(e -> delivered.incrementAndGet());
                 }
             });
-            standIn.context.start();
-            MockEndpoint dead = standIn.context.getEndpoint("mock:dead", MockEndpoint.class);
+            context.start();
+            MockEndpoint dead = context.getEndpoint("mock:dead", MockEndpoint.class);
 
             List<Map<String, Object>> records = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
@@ -68,7 +80,7 @@ class ParallelDeliveryTest {
                         "configuration", Map.of("host", "db" + i)));
             }
             long started = System.nanoTime();
-            standIn.context.createProducerTemplate().sendBody("direct:records", records);
+            context.createProducerTemplate().sendBody("direct:records", records);
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
             Set<String> deadSlugs = new HashSet<>();
@@ -78,7 +90,7 @@ class ParallelDeliveryTest {
                 assertThat(record).as("the dead letter keeps the record").containsKey("slug");
                 Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
                 assertThat(cause).as("cause of %s", record.get("slug")).isInstanceOf(HightouchException.class);
-                assertThat(cause.getMessage()).doesNotContain(StandIn.KEY);
+                assertThat(cause.getMessage()).doesNotContain(HightouchStandIn.API_KEY);
                 assertThat(deadSlugs.add((String) record.get("slug"))).as("dead-lettered once").isTrue();
             }
             Set<String> created = faults.createdBySlug.keySet();

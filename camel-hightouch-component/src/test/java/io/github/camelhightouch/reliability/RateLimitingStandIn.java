@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.r
 
 /**
  * Enforces a limit of requests per sliding window the way a server does, answering 429 past it.
+ * A test hands it to the stand-in with HightouchStandIn.transformWith.
  */
 final class RateLimitingStandIn implements ResponseDefinitionTransformerV2 {
 

@@ -19,6 +19,9 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.camelhightouch.HightouchApiException;
+import io.github.camelhightouch.testing.HightouchStandIn;
+import io.github.camelhightouch.testing.LogCapture;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -28,6 +31,7 @@ import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -47,28 +51,35 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class SecretsTest {
 
+    @RegisterExtension
+    static final LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET);
+
+    @RegisterExtension
+    static final HightouchStandIn HIGHTOUCH = new HightouchStandIn().fastRetries();
+
     @Test
     void keyAppearsNowhereButTheAuthorizationHeader() throws Exception {
         List<String> seen = new ArrayList<>();
-        try (CapturedLogs logs = new CapturedLogs(); StandIn standIn = new StandIn()) {
-            standIn.server.stubFor(post("/api/v1/sources").willReturn(okJson("{\"id\":1}")));
-            standIn.server.stubFor(post("/api/v1/models").willReturn(aResponse().withStatus(422)
+        LOGS.rootAt(Level.DEBUG);
+        try (CamelContext context = HIGHTOUCH.newContext()) {
+            HIGHTOUCH.server().stubFor(post("/api/v1/sources").willReturn(okJson("{\"id\":1}")));
+            HIGHTOUCH.server().stubFor(post("/api/v1/models").willReturn(aResponse().withStatus(422)
                     .withHeader("Content-Type", "application/json")
                     .withBody("{\"message\":\"Validation failed\",\"details\":{\"slug\":\"taken\"}}")));
-            standIn.server.stubFor(get(urlPathEqualTo("/api/v1/syncs")).willReturn(aResponse().withStatus(503)));
-            standIn.server.stubFor(post("/api/v1/syncs/1/trigger").willReturn(aResponse().withStatus(401)));
-            standIn.context.addRoutes(new RouteBuilder() {
+            HIGHTOUCH.server().stubFor(get(urlPathEqualTo("/api/v1/syncs")).willReturn(aResponse().withStatus(503)));
+            HIGHTOUCH.server().stubFor(post("/api/v1/syncs/1/trigger").willReturn(aResponse().withStatus(401)));
+            context.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
                     // the key set on the component (the recommended way) and, here, once in a URI as RAW()
                     // (a route dump shows a URI as written, and Camel core logs resolved {{placeholder}} values
                     // at DEBUG: the README advises against putting the key in a URI)
                     from("direct:component").routeId("component").to("hightouch:createSource");
-                    from("direct:raw").routeId("raw").to("hightouch:raw?url=/syncs/1/trigger&apiKey=RAW(" + StandIn.KEY + ")");
+                    from("direct:raw").routeId("raw").to("hightouch:raw?url=/syncs/1/trigger&apiKey=RAW(" + HightouchStandIn.API_KEY + ")");
                 }
             });
-            standIn.context.start();
-            ProducerTemplate template = standIn.context.createProducerTemplate();
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
 
             List<Exchange> exchanges = new ArrayList<>();
             exchanges.add(template.request("direct:component", e -> e.getMessage().setBody(
@@ -93,36 +104,36 @@ class SecretsTest {
                 exchange.getMessage().getHeaders().forEach((k, v) -> seen.add("header " + k + "=" + v));
                 exchange.getProperties().forEach((k, v) -> seen.add("property " + k + "=" + v));
             }
-            for (Endpoint endpoint : standIn.context.getEndpoints()) {
+            for (Endpoint endpoint : context.getEndpoints()) {
                 seen.add("endpoint " + endpoint);
                 seen.add("endpoint uri " + URISupport.sanitizeUri(endpoint.getEndpointUri()));
             }
-            standIn.context.getEndpointRegistry().keySet()
+            context.getEndpointRegistry().keySet()
                     .forEach(key -> seen.add("registry " + URISupport.sanitizeUri(key.toString())));
-            seen.add("dump " + PluginHelper.getModelToXMLDumper(standIn.context).dumpModelAsXml(standIn.context,
-                    standIn.context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
+            seen.add("dump " + PluginHelper.getModelToXMLDumper(context).dumpModelAsXml(context,
+                    context.getCamelContextExtension().getContextPlugin(org.apache.camel.model.Model.class)
                             .getRouteDefinition("component")));
-            seen.addAll(logs.lines);
+            LOGS.lines().forEach(line -> seen.add(line.toString()));
 
             // the key did reach the stand-in, in the header and only there
-            assertThat(standIn.server.findAll(anyRequestedFor(anyUrl()))).isNotEmpty()
-                    .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + StandIn.KEY));
+            assertThat(HIGHTOUCH.server().findAll(anyRequestedFor(anyUrl()))).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer " + HightouchStandIn.API_KEY));
             // HttpClient's header log was on, and printed the header masked
-            assertThat(logs.lines).anyMatch(l -> l.contains("Authorization: xxxxxx"));
+            assertThat(LOGS.lines()).anyMatch(l -> l.contains("Authorization: xxxxxx"));
         }
-        assertThat(seen).isNotEmpty().noneMatch(line -> line.contains(StandIn.KEY));
+        assertThat(seen).isNotEmpty().noneMatch(line -> line.contains(HightouchStandIn.API_KEY));
     }
 
     @Test
     void redirectToAnotherOriginIsNotFollowed() throws Exception {
         WireMockServer elsewhere = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         elsewhere.start();
-        try (StandIn standIn = new StandIn()) {
+        try (CamelContext context = HIGHTOUCH.newContext()) {
             elsewhere.stubFor(any(anyUrl()).willReturn(okJson("{\"id\":666}")));
-            standIn.server.stubFor(post("/api/v1/sources").willReturn(aResponse().withStatus(302)
+            HIGHTOUCH.server().stubFor(post("/api/v1/sources").willReturn(aResponse().withStatus(302)
                     .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + "/collect")));
-            standIn.context.start();
-            Exchange result = standIn.context.createProducerTemplate().request("hightouch:createSource",
+            context.start();
+            Exchange result = context.createProducerTemplate().request("hightouch:createSource",
                     e -> e.getMessage().setBody(Map.of("name", "a", "slug", "a", "type", "t", "configuration", Map.of())));
             assertThat(result.getException()).isInstanceOf(HightouchApiException.class).hasMessageContaining("HTTP 302");
             assertThat(elsewhere.findAll(anyRequestedFor(anyUrl()))).isEmpty();
@@ -133,9 +144,9 @@ class SecretsTest {
 
     @Test
     void plainHttpIsRefusedExceptOnLoopback() throws Exception {
-        try (StandIn standIn = new StandIn()) {
-            standIn.context.start();
-            assertThatThrownBy(() -> standIn.context.getEndpoint(
+        try (CamelContext context = HIGHTOUCH.newContext()) {
+            context.start();
+            assertThatThrownBy(() -> context.getEndpoint(
                     "hightouch:createSource?baseUrl=http://api.hightouch.com/api/v1").start())
                     .hasStackTraceContaining("baseUrl: plain http is only allowed for loopback addresses");
         }
@@ -143,23 +154,23 @@ class SecretsTest {
 
     @Test
     void absoluteRawUrlOnAnotherOriginIsRefused() throws Exception {
-        try (StandIn standIn = new StandIn()) {
-            standIn.context.start();
-            assertThatThrownBy(() -> standIn.context.getEndpoint("hightouch:raw?url=https://collector.example/api"))
+        try (CamelContext context = HIGHTOUCH.newContext()) {
+            context.start();
+            assertThatThrownBy(() -> context.getEndpoint("hightouch:raw?url=https://collector.example/api"))
                     .hasStackTraceContaining("is not on the origin of baseUrl");
-            assertThat(standIn.server.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+            assertThat(HIGHTOUCH.server().findAll(anyRequestedFor(anyUrl()))).isEmpty();
         }
     }
 
     @Test
     void wireLogAtDebugStopsTheComponentFromStarting() throws Exception {
         Configurator.setLevel("org.apache.hc.client5.http.wire", Level.DEBUG);
-        try (StandIn standIn = new StandIn()) {
+        try (CamelContext context = HIGHTOUCH.newContext()) {
             assertThatThrownBy(() -> {
-                standIn.context.start();
-                standIn.context.getEndpoint("hightouch:createSource").createProducer().start();
+                context.start();
+                context.getEndpoint("hightouch:createSource").createProducer().start();
             }).hasStackTraceContaining("org.apache.hc.client5.http.wire is at DEBUG")
-                    .satisfies(e -> assertThat(e.toString()).doesNotContain(StandIn.KEY));
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain(HightouchStandIn.API_KEY));
         } finally {
             Configurator.setLevel("org.apache.hc.client5.http.wire", Level.INFO);
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.testing.HightouchContextTestSupport;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -49,13 +50,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * busy with the component or the route while they last.
  */
 @Timeout(120)
-class ManyWaitsTest extends SyncTestSupport {
+class ManyWaitsTest extends HightouchContextTestSupport {
 
     private static final int RUNS = 200;
     private static final String GATE = "gate";
 
     @Override
-    void configure(CamelContext context) throws Exception {
+    protected void configure(CamelContext context) throws Exception {
+        // the sampler counts busy threads: detailed logging would keep them busy longer
+        LOGS.atConfiguredLevels();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -69,13 +72,13 @@ class ManyWaitsTest extends SyncTestSupport {
     @Test
     void twoHundredWaitsNeedAHandfulOfThreads() throws Exception {
         // every sync answers its trigger with a run of the same id; every run is processing until the gate opens
-        wireMock.stubFor(post(urlPathMatching(API + "/syncs/\\d+/trigger"))
+        wireMock().stubFor(post(urlPathMatching(API + "/syncs/\\d+/trigger"))
                 .willReturn(okJson("{\"id\":\"{{request.pathSegments.[3]}}\"}").withTransformers("response-template")));
-        wireMock.stubFor(get(urlPathMatching(API + "/syncs/\\d+/runs")).inScenario(GATE)
+        wireMock().stubFor(get(urlPathMatching(API + "/syncs/\\d+/runs")).inScenario(GATE)
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(okJson("{\"data\":[{\"id\":{{request.query.runId}},\"status\":\"processing\"}],\"hasMore\":false}")
                         .withTransformers("response-template")));
-        wireMock.stubFor(get(urlPathMatching(API + "/syncs/\\d+/runs")).inScenario(GATE)
+        wireMock().stubFor(get(urlPathMatching(API + "/syncs/\\d+/runs")).inScenario(GATE)
                 .whenScenarioStateIs("open")
                 .willReturn(okJson("{\"data\":[{\"id\":{{request.query.runId}},\"status\":\"success\"}],\"hasMore\":false}")
                         .withTransformers("response-template")));
@@ -106,7 +109,7 @@ class ManyWaitsTest extends SyncTestSupport {
             // let every run be polled at least twice while all of them wait
             awaitPolls(2 * RUNS, 30_000);
             assertThat(done.getCount()).isEqualTo(RUNS);
-            wireMock.setScenarioState(GATE, "open");
+            wireMock().setScenarioState(GATE, "open");
 
             assertThat(done.await(60, TimeUnit.SECONDS)).as("all waits finished").isTrue();
         } finally {
@@ -120,7 +123,7 @@ class ManyWaitsTest extends SyncTestSupport {
             assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID))
                     .isEqualTo(exchange.getMessage().getHeader(HightouchConstants.SYNC_ID).toString());
         });
-        wireMock.verify(RUNS, postRequestedFor(urlPathMatching(API + "/syncs/\\d+/trigger")));
+        wireMock().verify(RUNS, postRequestedFor(urlPathMatching(API + "/syncs/\\d+/trigger")));
 
         System.out.printf("%d waits: %d samples, at most %d threads busy at once, polls made by %s%n", RUNS,
                 sampler.samples(), sampler.maxBusy(), sampler.threadsSeenPolling());
@@ -132,7 +135,7 @@ class ManyWaitsTest extends SyncTestSupport {
 
     private static void awaitPolls(int polls, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (wireMock.countRequestsMatching(getRequestedFor(urlPathMatching(API + "/syncs/\\d+/runs")).build())
+        while (wireMock().countRequestsMatching(getRequestedFor(urlPathMatching(API + "/syncs/\\d+/runs")).build())
                 .getCount() < polls) {
             assertThat(System.currentTimeMillis()).as("polls seen in time").isLessThan(deadline);
             Thread.sleep(20);
@@ -142,7 +145,8 @@ class ManyWaitsTest extends SyncTestSupport {
     /**
      * Samples every thread of the JVM every few milliseconds and counts those busy with the component or with Camel
      * routing: any thread whose stack holds a frame of either, whatever its state, so that a thread that sleeps or
-     * blocks inside a wait counts as busy too. Idle pool threads and WireMock's threads hold no such frame.
+     * blocks inside a wait counts as busy too. Idle pool threads and WireMock's threads hold no such frame; the
+     * test and its support (the testing package) do not count.
      */
     private static final class BusyThreadSampler implements Runnable {
         private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -195,6 +199,7 @@ class ManyWaitsTest extends SyncTestSupport {
             for (StackTraceElement frame : stack) {
                 String name = frame.getClassName();
                 if (name.startsWith("io.github.camelhightouch.") && !name.startsWith("io.github.camelhightouch.sync.")
+                        && !name.startsWith("io.github.camelhightouch.testing.")
                         || name.startsWith("org.apache.camel.")) {
                     return true;
                 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.testing.HightouchContextTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -35,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @Timeout(30)
-class PaginationTest extends SyncTestSupport {
+class PaginationTest extends HightouchContextTestSupport {
 
     @Override
-    void configure(CamelContext context) throws Exception {
+    protected void configure(CamelContext context) throws Exception {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -61,7 +62,7 @@ class PaginationTest extends SyncTestSupport {
     }
 
     private static void stubPage(String path, int offset, int limit, String body) {
-        wireMock.stubFor(get(urlPathEqualTo(API + path)).withQueryParam("offset", equalTo(String.valueOf(offset)))
+        wireMock().stubFor(get(urlPathEqualTo(API + path)).withQueryParam("offset", equalTo(String.valueOf(offset)))
                 .withQueryParam("limit", equalTo(String.valueOf(limit))).willReturn(okJson(body)));
     }
 
@@ -78,7 +79,7 @@ class PaginationTest extends SyncTestSupport {
         assertThat(ids(items)).containsExactly(1, 2, 3, 4, 5);
         assertThat(exchange.getMessage().getHeader(HightouchConstants.HAS_MORE)).isNull();
         assertThat(exchange.getMessage().getHeader(HightouchConstants.RESOURCE_ID)).isNull();
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo(API + "/syncs")));
+        wireMock().verify(3, getRequestedFor(urlPathEqualTo(API + "/syncs")));
     }
 
     @Test
@@ -89,7 +90,7 @@ class PaginationTest extends SyncTestSupport {
         Exchange exchange = send("hightouch:listSyncs?limit=2", null, Map.of());
 
         assertThat(exchange.getMessage().getBody(List.class)).hasSize(4);
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo(API + "/syncs")));
+        wireMock().verify(2, getRequestedFor(urlPathEqualTo(API + "/syncs")));
     }
 
     @Test
@@ -101,7 +102,7 @@ class PaginationTest extends SyncTestSupport {
         Exchange exchange = send("hightouch:listSources?limit=2", null, Map.of());
 
         assertThat(ids(exchange.getMessage().getBody(List.class))).containsExactly(1, 2, 3, 4, 5);
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo(API + "/sources")));
+        wireMock().verify(3, getRequestedFor(urlPathEqualTo(API + "/sources")));
     }
 
     @Test
@@ -113,7 +114,7 @@ class PaginationTest extends SyncTestSupport {
         Exchange exchange = send("hightouch:listDestinations?limit=2", null, Map.of());
 
         assertThat(exchange.getMessage().getBody(List.class)).hasSize(4);
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo(API + "/destinations")));
+        wireMock().verify(3, getRequestedFor(urlPathEqualTo(API + "/destinations")));
     }
 
     @Test
@@ -125,7 +126,7 @@ class PaginationTest extends SyncTestSupport {
         Exchange exchange = send("hightouch:listModels", null, Map.of());
 
         assertThat(exchange.getMessage().getBody(List.class)).hasSize(207);
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo(API + "/models")));
+        wireMock().verify(3, getRequestedFor(urlPathEqualTo(API + "/models")));
     }
 
     @Test
@@ -142,8 +143,8 @@ class PaginationTest extends SyncTestSupport {
         assertThat(syncs.getMessage().getHeader(HightouchConstants.HAS_MORE)).isEqualTo(true);
         assertThat(sources.getMessage().getHeader(HightouchConstants.HAS_MORE)).isEqualTo(true);
         assertThat(destinations.getMessage().getHeader(HightouchConstants.HAS_MORE)).isEqualTo(false);
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(API + "/syncs")));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(API + "/sources")));
+        wireMock().verify(1, getRequestedFor(urlPathEqualTo(API + "/syncs")));
+        wireMock().verify(1, getRequestedFor(urlPathEqualTo(API + "/sources")));
     }
 
     @Test
@@ -163,9 +164,9 @@ class PaginationTest extends SyncTestSupport {
 
     @Test
     void filtersAndOrderAreSentAsTheSpecNamesThem() {
-        wireMock.stubFor(get(urlPathEqualTo(API + "/models")).willReturn(okJson(page(1, 1, false))));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs")).willReturn(okJson(page(1, 1, false))));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).willReturn(okJson("{\"data\":[],\"hasMore\":false}")));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/models")).willReturn(okJson(page(1, 1, false))));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs")).willReturn(okJson(page(1, 1, false))));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).willReturn(okJson("{\"data\":[],\"hasMore\":false}")));
 
         send("hightouch:listModels?name=Users&slug=users&tags=crm, marketing&orderBy=name", null, Map.of());
         send("hightouch:listSyncs?slug=nightly&modelId=9&after=2024-05-01T00:00:00Z&before=2024-06-01T00:00:00Z"
@@ -175,18 +176,18 @@ class PaginationTest extends SyncTestSupport {
 
         assertThat(runs.getException()).isNull();
         assertThat(runs.getMessage().getBody(List.class)).isEmpty();
-        wireMock.verify(getRequestedFor(urlEqualTo(
+        wireMock().verify(getRequestedFor(urlEqualTo(
                 API + "/models?name=Users&slug=users&tags=crm&tags=marketing&orderBy=name&limit=100&offset=0")));
-        wireMock.verify(getRequestedFor(urlEqualTo(API + "/syncs?slug=nightly&modelId=9&after=2024-05-01T00%3A00%3A00Z"
+        wireMock().verify(getRequestedFor(urlEqualTo(API + "/syncs?slug=nightly&modelId=9&after=2024-05-01T00%3A00%3A00Z"
                                                    + "&before=2024-06-01T00%3A00%3A00Z&orderBy=updatedAt&limit=100&offset=0")));
-        wireMock.verify(getRequestedFor(urlEqualTo(
+        wireMock().verify(getRequestedFor(urlEqualTo(
                 API + "/syncs/42/runs?runId=7&within=60&orderBy=startedAt&limit=50&offset=0")));
     }
 
     @Test
     void anErrorPageBecomesTheBodyWhenNotThrowing() {
         stubPage("/sources", 0, 2, page(1, 2, null));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/sources")).withQueryParam("offset", equalTo("2"))
+        wireMock().stubFor(get(urlPathEqualTo(API + "/sources")).withQueryParam("offset", equalTo("2"))
                 .willReturn(aResponse().withStatus(401)));
 
         Exchange failing = send("hightouch:listSources?limit=2", null, Map.of());
@@ -207,6 +208,6 @@ class PaginationTest extends SyncTestSupport {
                 .hasStackTraceContaining("after: must be an ISO-8601 date-time");
         assertThatThrownBy(() -> template.sendBody("hightouch:listSources?limit=0", null))
                 .hasStackTraceContaining("limit: must be at least 1");
-        assertThat(wireMock.getAllServeEvents()).isEmpty();
+        assertThat(wireMock().getAllServeEvents()).isEmpty();
     }
 }

@@ -21,6 +21,8 @@ import io.github.camelhightouch.HightouchConstants;
 import io.github.camelhightouch.HightouchSyncRunException;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchWaitTimeoutException;
+import io.github.camelhightouch.testing.HightouchContextTestSupport;
+import io.github.camelhightouch.testing.HightouchStandIn;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,21 +39,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.camelhightouch.sync.SyncRuns.runLifecycle;
+import static io.github.camelhightouch.sync.SyncRuns.runPage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-class SyncRunWaitTest extends SyncTestSupport {
+class SyncRunWaitTest extends HightouchContextTestSupport {
 
     private static final String WAIT = "hightouch:triggerSync?syncId=42&waitForCompletion=true&pollInterval=20";
 
     private void stubTrigger(String syncId, String runId) {
-        wireMock.stubFor(post(API + "/syncs/" + syncId + "/trigger").willReturn(okJson("{\"id\":\"" + runId + "\"}")));
+        wireMock().stubFor(post(API + "/syncs/" + syncId + "/trigger").willReturn(okJson("{\"id\":\"" + runId + "\"}")));
     }
 
     @Test
     void waitsThroughTheLifecycleUntilSuccess() {
         stubTrigger("42", "7");
-        runLifecycle("42", "7", "queued", "querying", "processing", "reporting", "success");
+        runLifecycle(wireMock(), "42", "7", "queued", "querying", "processing", "reporting", "success");
 
         Exchange exchange = send(WAIT, "the original body", Map.of());
 
@@ -62,16 +66,16 @@ class SyncRunWaitTest extends SyncTestSupport {
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID)).isEqualTo("7");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_STATUS)).isEqualTo("success");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_ID)).isEqualTo("42");
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger"))
-                .withHeader("Authorization", equalTo("Bearer " + API_KEY)));
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger"))
+                .withHeader("Authorization", equalTo("Bearer " + HightouchStandIn.API_KEY)));
         // polled the run (not the sync), once per status, and stopped at the terminal one
-        wireMock.verify(5, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=7")));
+        wireMock().verify(5, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=7")));
     }
 
     @Test
     void warningSucceedsByDefault() {
         stubTrigger("42", "8");
-        runLifecycle("42", "8", "queued", "processing", "warning");
+        runLifecycle(wireMock(), "42", "8", "queued", "processing", "warning");
 
         Exchange exchange = send(WAIT, "body", Map.of());
 
@@ -83,7 +87,7 @@ class SyncRunWaitTest extends SyncTestSupport {
     @Test
     void warningFailsWithFailOnWarning() {
         stubTrigger("42", "9");
-        runLifecycle("42", "9", "queued", "warning");
+        runLifecycle(wireMock(), "42", "9", "queued", "warning");
 
         Exchange exchange = send(WAIT + "&failOnWarning=true", "the original body", Map.of());
 
@@ -98,7 +102,7 @@ class SyncRunWaitTest extends SyncTestSupport {
     @ValueSource(strings = { "failed", "cancelled", "interrupted" })
     void unsuccessfulRunsFailTheExchangeWithTheRun(String status) {
         stubTrigger("42", "10");
-        runLifecycle("42", "10", "queued", "querying", "processing", status);
+        runLifecycle(wireMock(), "42", "10", "queued", "querying", "processing", status);
 
         Exchange exchange = send(WAIT, "the original body", Map.of());
 
@@ -108,76 +112,76 @@ class SyncRunWaitTest extends SyncTestSupport {
         assertThat(error.getSyncId()).isEqualTo("42");
         assertThat(error.getRunId()).isEqualTo("10");
         assertThat(error.getRun()).containsEntry("status", status).containsKey("failedRows");
-        assertThat(error.getMessage()).contains("run 10").contains(status).doesNotContain(API_KEY);
+        assertThat(error.getMessage()).contains("run 10").contains(status).doesNotContain(HightouchStandIn.API_KEY);
         // the record stays; the run id and status are on the message for the error handler
         assertThat(exchange.getMessage().getBody()).isEqualTo("the original body");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID)).isEqualTo("10");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_STATUS)).isEqualTo(status);
-        wireMock.verify(4, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=10")));
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger")));
+        wireMock().verify(4, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=10")));
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger")));
     }
 
     @Test
     void unknownStatusesAreWaitedThrough() {
         stubTrigger("42", "11");
-        runLifecycle("42", "11", "queued", "rebalancing", "rebalancing", "processing", "success");
+        runLifecycle(wireMock(), "42", "11", "queued", "rebalancing", "rebalancing", "processing", "success");
 
         Exchange exchange = send(WAIT, "body", Map.of());
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_STATUS)).isEqualTo("success");
-        wireMock.verify(5, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=11")));
+        wireMock().verify(5, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=11")));
     }
 
     @Test
     void anEmptyRunListRightAfterTheTriggerIsWaitedThrough() {
         stubTrigger("42", "12");
-        runLifecycle("42", "12", null, null, "queued", "success");
+        runLifecycle(wireMock(), "42", "12", null, null, "queued", "success");
 
         Exchange exchange = send(WAIT, "body", Map.of());
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("id", 12);
-        wireMock.verify(4, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=12")));
+        wireMock().verify(4, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=12")));
     }
 
     @Test
     void aPollAnsweredWith503OrARunOfAnotherIdIsWaitedThrough() {
         stubTrigger("42", "13");
         String scenario = "flaky";
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).inScenario(scenario)
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).inScenario(scenario)
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("503")
                 .willReturn(okJson(runPage("99", "success"))));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).inScenario(scenario)
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).inScenario(scenario)
                 .whenScenarioStateIs("503").willSetStateTo("ok")
                 .willReturn(aResponse().withStatus(503).withBody("<html>busy</html>")));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).inScenario(scenario)
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).inScenario(scenario)
                 .whenScenarioStateIs("ok").willReturn(okJson(runPage("13", "success"))));
 
         Exchange exchange = send(WAIT, "body", Map.of());
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("id", 13);
-        wireMock.verify(3, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=13")));
+        wireMock().verify(3, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=13")));
     }
 
     @Test
     void aPollAnswered404EndsTheWait() {
         stubTrigger("42", "14");
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).willReturn(aResponse().withStatus(404)));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).willReturn(aResponse().withStatus(404)));
 
         Exchange exchange = send(WAIT, "body", Map.of());
 
         assertThat(exchange.getException()).isInstanceOf(HightouchApiException.class);
         assertThat(((HightouchApiException) exchange.getException()).getStatusCode()).isEqualTo(404);
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID)).isEqualTo("14");
-        wireMock.verify(1, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=14")));
+        wireMock().verify(1, getRequestedFor(urlEqualTo(API + "/syncs/42/runs?runId=14")));
     }
 
     @Test
     void theTimeoutFiresWithTheLastStatusSeen() {
         stubTrigger("42", "15");
-        runLifecycle("42", "15", "queued", "processing");
+        runLifecycle(wireMock(), "42", "15", "queued", "processing");
 
         long start = System.nanoTime();
         Exchange exchange = send(WAIT + "&timeout=300", "the original body", Map.of());
@@ -193,14 +197,14 @@ class SyncRunWaitTest extends SyncTestSupport {
         assertThat(exchange.getMessage().getBody()).isEqualTo("the original body");
         // coarse bounds: not before the timeout, and not long after it
         assertThat(elapsedMillis).isGreaterThanOrEqualTo(300).isLessThan(10_000);
-        assertThat(wireMock.countRequestsMatching(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")).build()).getCount())
+        assertThat(wireMock().countRequestsMatching(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")).build()).getCount())
                 .isGreaterThan(3);
     }
 
     @Test
     void theTimeoutFiresWhenTheRunNeverAppears() {
         stubTrigger("42", "16");
-        runLifecycle("42", "16", (String) null);
+        runLifecycle(wireMock(), "42", "16", (String) null);
 
         Exchange exchange = send(WAIT + "&timeout=150", "body", Map.of());
 
@@ -219,38 +223,38 @@ class SyncRunWaitTest extends SyncTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("id", "17");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID)).isEqualTo("17");
-        wireMock.verify(postRequestedFor(urlEqualTo(API + "/syncs/42/trigger"))
+        wireMock().verify(postRequestedFor(urlEqualTo(API + "/syncs/42/trigger"))
                 .withRequestBody(equalToJson("{\"fullResync\":true,\"resetCDC\":true,\"clearAndFill\":true}")));
-        wireMock.verify(0, getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")));
+        wireMock().verify(0, getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")));
     }
 
     @Test
     void triggersBySlugWithResetCdc() {
-        wireMock.stubFor(post(API + "/syncs/trigger").willReturn(okJson("{\"id\":\"18\"}")));
+        wireMock().stubFor(post(API + "/syncs/trigger").willReturn(okJson("{\"id\":\"18\"}")));
 
         Exchange exchange = send("hightouch:triggerSync?syncSlug=nightly-crm&resetCDC=true", "ignored", Map.of());
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_ID)).isEqualTo("18");
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/syncs/trigger"))
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/syncs/trigger"))
                 .withRequestBody(equalToJson("{\"syncSlug\":\"nightly-crm\",\"resetCDC\":true}")));
     }
 
     @Test
     void triggersBySlugHeaderAndWaitsForTheRunOfThatSync() {
-        wireMock.stubFor(post(API + "/syncs/trigger").willReturn(okJson("{\"id\":\"19\"}")));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs")).withQueryParam("slug", equalTo("nightly-crm"))
+        wireMock().stubFor(post(API + "/syncs/trigger").willReturn(okJson("{\"id\":\"19\"}")));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs")).withQueryParam("slug", equalTo("nightly-crm"))
                 .willReturn(okJson("{\"data\":[{\"id\":77,\"slug\":\"nightly-crm\"}],\"hasMore\":false}")));
-        runLifecycle("77", "19", "queued", "success");
+        runLifecycle(wireMock(), "77", "19", "queued", "success");
 
         Exchange exchange = send("hightouch:triggerSync?waitForCompletion=true&pollInterval=20&clearAndFill=true", "body",
                 Map.of(HightouchConstants.SYNC_SLUG, "nightly-crm"));
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_STATUS)).isEqualTo("success");
-        wireMock.verify(postRequestedFor(urlEqualTo(API + "/syncs/trigger"))
+        wireMock().verify(postRequestedFor(urlEqualTo(API + "/syncs/trigger"))
                 .withRequestBody(equalToJson("{\"syncSlug\":\"nightly-crm\",\"clearAndFill\":true}")));
-        wireMock.verify(2, getRequestedFor(urlEqualTo(API + "/syncs/77/runs?runId=19")));
+        wireMock().verify(2, getRequestedFor(urlEqualTo(API + "/syncs/77/runs?runId=19")));
     }
 
     @Test
@@ -260,21 +264,21 @@ class SyncRunWaitTest extends SyncTestSupport {
         Exchange exchange = send("hightouch:triggerSync?syncId=42", "body", Map.of(HightouchConstants.SYNC_ID, 5));
 
         assertThat(exchange.getException()).isNull();
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/syncs/5/trigger")));
-        wireMock.verify(0, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger")));
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/syncs/5/trigger")));
+        wireMock().verify(0, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger")));
     }
 
     @Test
     void aFailedTriggerIsNotRepeated() {
-        wireMock.stubFor(post(API + "/syncs/42/trigger")
+        wireMock().stubFor(post(API + "/syncs/42/trigger")
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                         .withBody("\"Internal Server Error\"")));
 
         Exchange exchange = send(WAIT, "body", Map.of());
 
         assertThat(exchange.getException()).isInstanceOf(HightouchApiException.class);
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger")));
-        wireMock.verify(0, getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")));
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/syncs/42/trigger")));
+        wireMock().verify(0, getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")));
     }
 
     @Test
@@ -284,7 +288,7 @@ class SyncRunWaitTest extends SyncTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(HightouchValidationException.class)
                 .hasMessageContaining(HightouchConstants.SYNC_SLUG);
-        assertThat(wireMock.getAllServeEvents()).isEmpty();
+        assertThat(wireMock().getAllServeEvents()).isEmpty();
     }
 
     @Test
@@ -293,12 +297,12 @@ class SyncRunWaitTest extends SyncTestSupport {
 
         assertThat(exchange.getException()).isInstanceOf(HightouchValidationException.class)
                 .hasMessageContaining("syncId").hasMessageContaining("syncSlug");
-        assertThat(wireMock.getAllServeEvents()).isEmpty();
+        assertThat(wireMock().getAllServeEvents()).isEmpty();
     }
 
     @Test
     void waitForSyncRunWaitsOnARunStartedElsewhere() {
-        runLifecycle("42", "21", "processing", "success");
+        runLifecycle(wireMock(), "42", "21", "processing", "success");
 
         Exchange exchange = send("hightouch:waitForSyncRun?syncId=42&pollInterval=20", "body",
                 Map.of(HightouchConstants.SYNC_RUN_ID, 21));
@@ -306,12 +310,12 @@ class SyncRunWaitTest extends SyncTestSupport {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("status", "success");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_RUN_STATUS)).isEqualTo("success");
-        wireMock.verify(0, postRequestedFor(urlPathEqualTo(API + "/syncs/42/trigger")));
+        wireMock().verify(0, postRequestedFor(urlPathEqualTo(API + "/syncs/42/trigger")));
     }
 
     @Test
     void waitForSyncRunFailsOnAFailedRun() {
-        runLifecycle("42", "22", "failed");
+        runLifecycle(wireMock(), "42", "22", "failed");
 
         Exchange exchange = send("hightouch:waitForSyncRun?syncId=42&syncRunId=22&pollInterval=20", "body", Map.of());
 
@@ -321,7 +325,7 @@ class SyncRunWaitTest extends SyncTestSupport {
 
     @Test
     void getSyncRunReadsOneRun() {
-        runLifecycle("42", "23", "processing");
+        runLifecycle(wireMock(), "42", "23", "processing");
 
         Exchange exchange = send("hightouch:getSyncRun?syncId=42&syncRunId=23", null, Map.of());
 
@@ -333,7 +337,7 @@ class SyncRunWaitTest extends SyncTestSupport {
 
     @Test
     void getSyncRunOfAnUnknownRunFails() {
-        runLifecycle("42", "24", (String) null);
+        runLifecycle(wireMock(), "42", "24", (String) null);
 
         Exchange exchange = send("hightouch:getSyncRun?syncId=42&syncRunId=24", null, Map.of());
 
@@ -343,12 +347,12 @@ class SyncRunWaitTest extends SyncTestSupport {
     @Test
     void stoppingTheComponentEndsTheWaitsInProgress() throws Exception {
         stubTrigger("42", "25");
-        runLifecycle("42", "25", "processing");
+        runLifecycle(wireMock(), "42", "25", "processing");
         context.getShutdownStrategy().setTimeout(5);
 
         java.util.concurrent.Future<Exchange> pending = template.asyncSend(WAIT, e -> e.getMessage().setBody("body"));
         long deadline = System.currentTimeMillis() + 10_000;
-        while (wireMock.countRequestsMatching(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")).build()).getCount() < 2) {
+        while (wireMock().countRequestsMatching(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs")).build()).getCount() < 2) {
             assertThat(System.currentTimeMillis()).as("polls seen in time").isLessThan(deadline);
             Thread.sleep(10);
         }

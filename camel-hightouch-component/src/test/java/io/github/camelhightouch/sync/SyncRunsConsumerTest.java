@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.testing.HightouchContextTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -31,16 +32,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.camelhightouch.sync.SyncRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(60)
-class SyncRunsConsumerTest extends SyncTestSupport {
+class SyncRunsConsumerTest extends HightouchContextTestSupport {
 
     /** The consumer's URI of the current test, set before the context starts. */
     private static final AtomicReference<String> CONSUMER = new AtomicReference<>();
 
     @Override
-    void configure(CamelContext context) throws Exception {
+    protected void configure(CamelContext context) throws Exception {
         String uri = CONSUMER.get();
         if (uri != null) {
             context.addRoutes(new RouteBuilder() {
@@ -68,7 +70,7 @@ class SyncRunsConsumerTest extends SyncTestSupport {
             if (i + 1 < pages.length) {
                 stub = stub.willSetStateTo("poll-" + (i + 1));
             }
-            wireMock.stubFor(stub);
+            wireMock().stubFor(stub);
         }
     }
 
@@ -79,7 +81,7 @@ class SyncRunsConsumerTest extends SyncTestSupport {
     private void startAndAwaitPolls(String path, int polls) throws Exception {
         context.getRouteController().startRoute("runs");
         long deadline = System.currentTimeMillis() + 20_000;
-        while (wireMock.countRequestsMatching(getRequestedFor(urlPathEqualTo(API + path)).build()).getCount() < polls) {
+        while (wireMock().countRequestsMatching(getRequestedFor(urlPathEqualTo(API + path)).build()).getCount() < polls) {
             assertThat(System.currentTimeMillis()).as("polls made in time").isLessThan(deadline);
             Thread.sleep(20);
         }
@@ -121,7 +123,7 @@ class SyncRunsConsumerTest extends SyncTestSupport {
         startAndAwaitPolls("/syncs/42/runs", 8);
 
         assertThat(emitted()).containsExactly("42/1:success", "42/2:success");
-        assertThat(wireMock.findAll(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs"))).get(0).getUrl())
+        assertThat(wireMock().findAll(getRequestedFor(urlPathEqualTo(API + "/syncs/42/runs"))).get(0).getUrl())
                 .contains("within=1440");
     }
 
@@ -129,10 +131,10 @@ class SyncRunsConsumerTest extends SyncTestSupport {
     void withoutSyncIdEmitsTheRunsOfEverySync() throws Exception {
         CONSUMER.set("hightouch:syncRuns?delay=30&initialDelay=0");
         restart();
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs"))
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs"))
                 .willReturn(okJson("{\"data\":[{\"id\":1,\"slug\":\"a\"},{\"id\":2,\"slug\":\"b\"}],\"hasMore\":false}")));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/1/runs")).willReturn(okJson(page(run("10", "success")))));
-        wireMock.stubFor(get(urlPathEqualTo(API + "/syncs/2/runs"))
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/1/runs")).willReturn(okJson(page(run("10", "success")))));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/2/runs"))
                 .willReturn(okJson(page(run("20", "failed"), run("21", "processing")))));
 
         startAndAwaitPolls("/syncs/2/runs", 3);

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.camelhightouch.HightouchConstants;
 import io.github.camelhightouch.HightouchSyncRunException;
+import io.github.camelhightouch.testing.HightouchContextTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,7 +35,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
-class SyncSequenceTest extends SyncTestSupport {
+class SyncSequenceTest extends HightouchContextTestSupport {
 
     private static final String RUN = "0cb7da35-1fff-4d4a-bf1b-6534d515e5b5";
 
@@ -46,7 +47,7 @@ class SyncSequenceTest extends SyncTestSupport {
             if (i + 1 < statuses.length) {
                 stub = stub.willSetStateTo("poll-" + (i + 1));
             }
-            wireMock.stubFor(stub);
+            wireMock().stubFor(stub);
         }
     }
 
@@ -60,20 +61,20 @@ class SyncSequenceTest extends SyncTestSupport {
 
     @Test
     void triggersASequenceWithoutABody() {
-        wireMock.stubFor(post(API + "/sync-sequences/seq-1/trigger").willReturn(okJson("{\"id\":\"" + RUN + "\"}")));
+        wireMock().stubFor(post(API + "/sync-sequences/seq-1/trigger").willReturn(okJson("{\"id\":\"" + RUN + "\"}")));
 
         Exchange exchange = send("hightouch:triggerSyncSequence?syncSequenceId=seq-1", "ignored", Map.of());
 
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_SEQUENCE_RUN_ID)).isEqualTo(RUN);
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/sync-sequences/seq-1/trigger"))
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/sync-sequences/seq-1/trigger"))
                 .withHeader("Content-Type", absent()));
-        wireMock.verify(0, getRequestedFor(urlEqualTo(API + "/sync-sequences/runs/" + RUN)));
+        wireMock().verify(0, getRequestedFor(urlEqualTo(API + "/sync-sequences/runs/" + RUN)));
     }
 
     @Test
     void waitsForTheSequenceRunUntilDone() {
-        wireMock.stubFor(post(API + "/sync-sequences/seq-1/trigger").willReturn(okJson("{\"id\":\"" + RUN + "\"}")));
+        wireMock().stubFor(post(API + "/sync-sequences/seq-1/trigger").willReturn(okJson("{\"id\":\"" + RUN + "\"}")));
         sequenceLifecycle(RUN, "pending", "running", "running", "done");
 
         Exchange exchange = send("hightouch:triggerSyncSequence?waitForCompletion=true&pollInterval=20", "body",
@@ -84,12 +85,12 @@ class SyncSequenceTest extends SyncTestSupport {
         assertThat(run.get("status")).isEqualTo("done");
         assertThat((List<?>) run.get("syncRuns")).hasSize(2);
         assertThat(exchange.getMessage().getHeader(HightouchConstants.SYNC_SEQUENCE_RUN_STATUS)).isEqualTo("done");
-        wireMock.verify(4, getRequestedFor(urlEqualTo(API + "/sync-sequences/runs/" + RUN)));
+        wireMock().verify(4, getRequestedFor(urlEqualTo(API + "/sync-sequences/runs/" + RUN)));
     }
 
     @Test
     void aFailedSequenceRunFailsTheExchange() {
-        wireMock.stubFor(post(API + "/sync-sequences/seq-2/trigger").willReturn(okJson("{\"id\":\"" + RUN + "\"}")));
+        wireMock().stubFor(post(API + "/sync-sequences/seq-2/trigger").willReturn(okJson("{\"id\":\"" + RUN + "\"}")));
         sequenceLifecycle(RUN, "running", "failed");
 
         Exchange exchange = send("hightouch:triggerSyncSequence?syncSequenceId=seq-2&waitForCompletion=true&pollInterval=20",
@@ -106,7 +107,7 @@ class SyncSequenceTest extends SyncTestSupport {
 
     @Test
     void getsASequenceRunFromTheHeaderTriggerSet() {
-        wireMock.stubFor(get(API + "/sync-sequences/runs/" + RUN).willReturn(okJson(sequenceRun(RUN, "running"))));
+        wireMock().stubFor(get(API + "/sync-sequences/runs/" + RUN).willReturn(okJson(sequenceRun(RUN, "running"))));
 
         Exchange exchange = send("hightouch:getSyncSequenceRun", null,
                 Map.of(HightouchConstants.SYNC_SEQUENCE_RUN_ID, RUN));
@@ -118,15 +119,15 @@ class SyncSequenceTest extends SyncTestSupport {
 
     @Test
     void textIdsAreEncodedIntoOnePathSegment() {
-        wireMock.stubFor(post(API + "/sync-sequences/a%2F..%2Fb%3Fx%3D1/trigger").willReturn(okJson("{\"id\":\"r\"}")));
+        wireMock().stubFor(post(API + "/sync-sequences/a%2F..%2Fb%3Fx%3D1/trigger").willReturn(okJson("{\"id\":\"r\"}")));
 
         Exchange exchange = send("hightouch:triggerSyncSequence", null,
                 Map.of(HightouchConstants.SYNC_SEQUENCE_ID, "a/../b?x=1"));
         Exchange dots = send("hightouch:triggerSyncSequence", null, Map.of(HightouchConstants.SYNC_SEQUENCE_ID, ".."));
 
         assertThat(exchange.getException()).isNull();
-        wireMock.verify(1, postRequestedFor(urlEqualTo(API + "/sync-sequences/a%2F..%2Fb%3Fx%3D1/trigger")));
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/sync-sequences/a%2F..%2Fb%3Fx%3D1/trigger")));
         assertThat(dots.getException()).hasMessageContaining("must not be a dot-segment");
-        assertThat(wireMock.getAllServeEvents()).hasSize(1);
+        assertThat(wireMock().getAllServeEvents()).hasSize(1);
     }
 }

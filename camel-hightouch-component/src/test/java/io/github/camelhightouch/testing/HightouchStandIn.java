@@ -17,16 +17,24 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.camelhightouch.HightouchComponent;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePattern;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -49,7 +57,12 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * <p>
  * Register it as a static field: {@code @RegisterExtension static final HightouchStandIn HIGHTOUCH = new
  * HightouchStandIn();}. The server starts once per test class; stubs and received requests are reset before each
- * test.
+ * test. {@link #serverPerTest()} gives each test a server of its own instead, for tests that stop it or leave
+ * responses in flight (delays, faults) that must not reach the next test.
+ * <p>
+ * Camel contexts made by {@link #newContext()} are closed after each test, before the contract check, so that
+ * nothing they still do reaches the server unchecked. A test shapes answers in code with
+ * {@link #transformWith(ResponseDefinitionTransformerV2)}.
  */
 public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -59,35 +72,100 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
     /** The API key the component is configured with. */
     public static final String API_KEY = "ht-test-key-" + API_KEY_SECRET;
 
+    /** The name under which a stub uses the transformer of the current test: see {@link #transformWith}. */
+    public static final String TEST_TRANSFORMER = "hightouch-test-transformer";
+
     private static final Logger LOG = LoggerFactory.getLogger(HightouchStandIn.class);
 
     private final Set<String> allowedOffContract = Collections.synchronizedSet(new HashSet<>());
+    private final List<Consumer<HightouchComponent>> componentSettings = new ArrayList<>();
+    private final List<CamelContext> contexts = Collections.synchronizedList(new ArrayList<>());
+    private final DelegatingTransformer transformer = new DelegatingTransformer();
+    private boolean serverPerTest;
     private WireMockServer server;
+
+    /**
+     * Gives each test a server of its own, started before and stopped after it, instead of one per test class.
+     */
+    public HightouchStandIn serverPerTest() {
+        this.serverPerTest = true;
+        return this;
+    }
+
+    /**
+     * Components made by this stand-in retry after 1 ms and at most 50 ms apart: the same retry policy, with waits
+     * short enough for suites that retry a lot.
+     */
+    public HightouchStandIn fastRetries() {
+        componentSettings.add(component -> {
+            component.getConfiguration().setRetryBaseDelay(1);
+            component.getConfiguration().setMaxRetryDelay(50);
+        });
+        return this;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().notifier(new MaskingNotifier()));
-        server.start();
+        if (!serverPerTest) {
+            startServer();
+        }
         // parse the description now, not inside the first test
         OpenApiContract.latest();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        server.resetAll();
+        if (serverPerTest) {
+            startServer();
+        } else {
+            server.resetAll();
+        }
         allowedOffContract.clear();
+        transformer.delegate = null;
     }
 
     @Override
-    public void afterEach(ExtensionContext context) {
-        assertRequestsMatchContract();
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            closeContexts();
+            assertRequestsMatchContract();
+        } finally {
+            transformer.delegate = null;
+            if (serverPerTest) {
+                stopServer();
+            }
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
+        stopServer();
+    }
+
+    private void startServer() {
+        server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40)
+                .jettyAcceptors(2).extensions(transformer).notifier(new MaskingNotifier()));
+        server.start();
+    }
+
+    private void stopServer() {
         if (server != null) {
-            server.stop();
+            if (server.isRunning()) {
+                server.stop();
+            }
             server = null;
+        }
+    }
+
+    private void closeContexts() throws Exception {
+        List<CamelContext> made;
+        synchronized (contexts) {
+            made = new ArrayList<>(contexts);
+            contexts.clear();
+        }
+        Collections.reverse(made);
+        for (CamelContext context : made) {
+            context.close();
         }
     }
 
@@ -116,12 +194,48 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
         HightouchComponent component = new HightouchComponent();
         component.getConfiguration().setApiKey(API_KEY);
         component.getConfiguration().setBaseUrl(baseUrl());
+        componentSettings.forEach(settings -> settings.accept(component));
         return component;
     }
 
     /** Adds a new {@link #newComponent() component} to the context under the name hightouch. */
     public void configure(CamelContext context) {
         context.addComponent("hightouch", newComponent());
+    }
+
+    /**
+     * A plain Camel context, not started, with a new {@link #newComponent() component} under the name hightouch. It is
+     * closed after the test (if the test did not close it), before the contract check.
+     */
+    public CamelContext newContext() {
+        CamelContext context = new DefaultCamelContext();
+        configure(context);
+        contexts.add(context);
+        return context;
+    }
+
+    /**
+     * Lets stubs of the current test answer through the transformer: a stub names it with
+     * {@code aResponse().withTransformers(HIGHTOUCH.transformWith(transformer))}. Forgotten after the test.
+     *
+     * @return {@value #TEST_TRANSFORMER}, the name to give the stubs
+     */
+    public String transformWith(ResponseDefinitionTransformerV2 delegate) {
+        transformer.delegate = delegate;
+        return TEST_TRANSFORMER;
+    }
+
+    /**
+     * Sends the body with message headers (InOut) and returns the exchange, failed or not, after checking that the API
+     * key is in none of its headers, properties or exception.
+     */
+    public static Exchange send(ProducerTemplate template, String uri, Object body, Map<String, Object> headers) {
+        Exchange exchange = template.send(uri, ExchangePattern.InOut, e -> {
+            e.getMessage().setBody(body);
+            headers.forEach(e.getMessage()::setHeader);
+        });
+        ApiKeyLeaks.assertNotIn(exchange, API_KEY_SECRET);
+        return exchange;
     }
 
     /** Every request received since the test started, oldest first. */
@@ -175,6 +289,25 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
     /** Forgets the requests received so far (they are no longer checked). */
     public void forgetRequests() {
         server.resetRequests();
+    }
+
+    /**
+     * The one transformer registered with the server (WireMock takes extensions only at start): hands each response a
+     * stub asked it for to the current test's transformer.
+     */
+    private static final class DelegatingTransformer implements ResponseDefinitionTransformerV2 {
+        private volatile ResponseDefinitionTransformerV2 delegate;
+
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            ResponseDefinitionTransformerV2 current = delegate;
+            return current == null ? serveEvent.getResponseDefinition() : current.transform(serveEvent);
+        }
+
+        @Override
+        public String getName() {
+            return TEST_TRANSFORMER;
+        }
     }
 
     /**

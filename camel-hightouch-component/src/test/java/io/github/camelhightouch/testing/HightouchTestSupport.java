@@ -24,25 +24,14 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangePattern;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Base of the component's Camel tests: a {@link HightouchStandIn} (WireMock + contract check), a {@link LogCapture}
- * that fails a test when the API key is logged, and a Camel context whose {@code hightouch} component points at the
- * stand-in. {@link #send(String, Object)} checks that the exchange it returns carries no trace of the key.
+ * that fails a test when the API key is logged (both from {@link HightouchExtensions}), and a CamelTestSupport context
+ * whose {@code hightouch} component points at the stand-in. {@link #send(String, Object)} checks that the exchange it returns carries no trace of the key.
  */
-public abstract class HightouchTestSupport extends CamelTestSupport {
-
-    @RegisterExtension
-    @Order(1)
-    protected static final LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET);
-
-    @RegisterExtension
-    @Order(2)
-    protected static final HightouchStandIn HIGHTOUCH = new HightouchStandIn();
+public abstract class HightouchTestSupport extends CamelTestSupport implements HightouchExtensions {
 
     /** A plain mapper, to read what the stand-in received. */
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -72,12 +61,7 @@ public abstract class HightouchTestSupport extends CamelTestSupport {
      * Object)}.
      */
     protected Exchange send(String uri, Object body, Map<String, Object> headers) {
-        Exchange exchange = template.send(uri, ExchangePattern.InOut, e -> {
-            e.getMessage().setBody(body);
-            headers.forEach(e.getMessage()::setHeader);
-        });
-        ApiKeyLeaks.assertNotIn(exchange, HightouchStandIn.API_KEY_SECRET);
-        return exchange;
+        return HightouchStandIn.send(template, uri, body, headers);
     }
 
     /** A valid createSource record. */

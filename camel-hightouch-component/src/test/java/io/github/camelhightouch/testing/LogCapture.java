@@ -47,6 +47,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Strings registered with {@link #forbid(String...)} (such as the API key) must appear in no captured line: the check
  * runs after each test and fails it, naming the offending lines with the string masked.
  * <p>
+ * {@link #rootAt(Level)} lowers the root logger for the rest of a test, to capture every library's detailed lines too;
+ * {@link #atConfiguredLevels()} leaves all loggers at their configured levels for the rest of a test.
+ * <p>
  * Register it as a static field: {@code @RegisterExtension static final LogCapture LOGS = new LogCapture();}
  */
 public final class LogCapture implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
@@ -58,11 +61,17 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
 
     private static final String APPENDER_NAME = "hightouch-test-capture";
 
+    /** HttpClient's wire log: the component refuses to start with it at DEBUG, so a lowered root leaves it at INFO. */
+    private static final String WIRE_LOGGER = "org.apache.hc.client5.http.wire";
+
     private final Queue<Line> lines = new ConcurrentLinkedQueue<>();
     private final List<String> forbidden = new ArrayList<>();
     private final Map<String, Level> previousLevels = new LinkedHashMap<>();
     private final List<String> addedLoggers = new ArrayList<>();
     private CapturingAppender appender;
+    private Level rootLevelBeforeTest;
+    private boolean atConfiguredLevels;
+    private boolean wireLoggerAdded;
 
     /**
      * One captured log line.
@@ -103,6 +112,41 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
         return lines.stream().filter(line -> line.contains(text)).collect(Collectors.toList());
     }
 
+    /**
+     * Until the end of the current test, the root logger is at the level, so that every library's lines at that level
+     * are captured (and written to the test log), HttpClient's header log for one. HttpClient's wire log stays at INFO.
+     */
+    public LogCapture rootAt(Level level) {
+        LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
+        Configuration config = loggerContext.getConfiguration();
+        LoggerConfig root = config.getRootLogger();
+        if (rootLevelBeforeTest == null) {
+            rootLevelBeforeTest = root.getLevel();
+        }
+        root.setLevel(level);
+        if (config.getLoggers().get(WIRE_LOGGER) == null) {
+            config.addLogger(WIRE_LOGGER, new LoggerConfig(WIRE_LOGGER, Level.INFO, true));
+            wireLoggerAdded = true;
+        }
+        loggerContext.updateLoggers();
+        return this;
+    }
+
+    /**
+     * Until the end of the current test, the {@link #DETAILED_LOGGERS} are back at their configured levels: for tests
+     * that measure load or threads, which detailed logging would slow down. Lines at those levels are still captured
+     * and checked.
+     */
+    public LogCapture atConfiguredLevels() {
+        if (!atConfiguredLevels) {
+            LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
+            restoreDetailedLoggers(loggerContext.getConfiguration());
+            loggerContext.updateLoggers();
+            atConfiguredLevels = true;
+        }
+        return this;
+    }
+
     /** Forgets the lines captured so far. */
     public void clear() {
         lines.clear();
@@ -135,6 +179,11 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
                 logger.addAppender(appender, Level.ALL, null);
             }
         }
+        lowerDetailedLoggers(config);
+        loggerContext.updateLoggers();
+    }
+
+    private void lowerDetailedLoggers(Configuration config) {
         for (Map.Entry<String, Level> entry : DETAILED_LOGGERS.entrySet()) {
             LoggerConfig existing = config.getLoggers().get(entry.getKey());
             if (existing == null) {
@@ -145,7 +194,13 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
                 existing.setLevel(entry.getValue());
             }
         }
-        loggerContext.updateLoggers();
+    }
+
+    private void restoreDetailedLoggers(Configuration config) {
+        addedLoggers.forEach(config::removeLogger);
+        addedLoggers.clear();
+        previousLevels.forEach((name, level) -> config.getLoggers().get(name).setLevel(level));
+        previousLevels.clear();
     }
 
     @Override
@@ -155,7 +210,32 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void afterEach(ExtensionContext context) {
-        assertNothingForbiddenLogged();
+        try {
+            assertNothingForbiddenLogged();
+        } finally {
+            restoreLevelsOfTheTest();
+        }
+    }
+
+    private void restoreLevelsOfTheTest() {
+        if (rootLevelBeforeTest == null && !wireLoggerAdded && !atConfiguredLevels) {
+            return;
+        }
+        LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
+        Configuration config = loggerContext.getConfiguration();
+        if (rootLevelBeforeTest != null) {
+            config.getRootLogger().setLevel(rootLevelBeforeTest);
+            rootLevelBeforeTest = null;
+        }
+        if (wireLoggerAdded) {
+            config.removeLogger(WIRE_LOGGER);
+            wireLoggerAdded = false;
+        }
+        if (atConfiguredLevels) {
+            lowerDetailedLoggers(config);
+            atConfiguredLevels = false;
+        }
+        loggerContext.updateLoggers();
     }
 
     @Override
@@ -166,10 +246,7 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
             logger.removeAppender(APPENDER_NAME);
         }
         config.getRootLogger().removeAppender(APPENDER_NAME);
-        addedLoggers.forEach(config::removeLogger);
-        addedLoggers.clear();
-        previousLevels.forEach((name, level) -> config.getLoggers().get(name).setLevel(level));
-        previousLevels.clear();
+        restoreDetailedLoggers(config);
         if (config instanceof AbstractConfiguration abstractConfig) {
             abstractConfig.removeAppender(APPENDER_NAME);
         }

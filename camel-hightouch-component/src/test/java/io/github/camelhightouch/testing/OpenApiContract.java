@@ -13,9 +13,11 @@
  */
 package io.github.camelhightouch.testing;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -30,7 +32,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
  * the component sent is one Hightouch documents (path, method, parameters, headers, security, JSON body).
  * <p>
  * The description's server is {@code https://api.hightouch.com/api/v1}; its paths are matched below the base path
- * {@value #BASE_PATH}, which is also the path of the stand-in's base URL. Thread-safe; build it once.
+ * {@value #BASE_PATH}, which is also the path of the stand-in's base URL. Thread-safe; build it once. The validator
+ * is a pure function of the request, so the verdict on a request identical to one already checked (method, URL, every
+ * header and the body) is taken from a cache: load tests send many such repeats.
  */
 public final class OpenApiContract {
 
@@ -43,6 +47,7 @@ public final class OpenApiContract {
     private static volatile OpenApiContract latest;
 
     private final OpenApiInteractionValidator validator;
+    private final Map<String, List<String>> verdicts = new ConcurrentHashMap<>();
 
     private OpenApiContract(OpenApiInteractionValidator validator) {
         this.validator = validator;
@@ -72,19 +77,34 @@ public final class OpenApiContract {
      * {@value #BASE_PATH} is a violation too: the component only ever calls Hightouch paths.
      */
     public List<String> violations(LoggedRequest request) {
+        return verdicts.computeIfAbsent(identity(request), key -> check(request));
+    }
+
+    private List<String> check(LoggedRequest request) {
         String path = pathOf(request.getUrl());
-        List<String> problems = new ArrayList<>();
         if (!path.equals(BASE_PATH) && !path.startsWith(BASE_PATH + "/")) {
-            problems.add("path " + path + " is outside the Hightouch API base path " + BASE_PATH);
-            return problems;
+            return List.of("path " + path + " is outside the Hightouch API base path " + BASE_PATH);
         }
         ValidationReport report = validator.validateRequest(toValidatorRequest(request, path));
+        List<String> problems = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
                 problems.add("[" + message.getKey() + "] " + message.getMessage());
             }
         }
-        return problems;
+        return List.copyOf(problems);
+    }
+
+    private static String identity(LoggedRequest request) {
+        StringBuilder identity = new StringBuilder(request.getMethod().getName()).append(' ').append(request.getUrl());
+        for (HttpHeader header : request.getHeaders().all()) {
+            identity.append('\n').append(header.key()).append(": ").append(header.values());
+        }
+        byte[] body = request.getBody();
+        if (body != null) {
+            identity.append("\n\n").append(new String(body, StandardCharsets.ISO_8859_1));
+        }
+        return identity.toString();
     }
 
     private static Request toValidatorRequest(LoggedRequest request, String path) {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import io.github.camelhightouch.HightouchComponent;
 import io.github.camelhightouch.HightouchConfiguration;
 import io.github.camelhightouch.examples.ExampleSettings.Dsl;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -27,13 +28,16 @@ import org.apache.camel.spi.Resource;
 
 /**
  * The example: a Camel Main application that imports the sources and models of a JSON-lines file into Hightouch,
- * sends the records that fail to a dead-letter file, prints a summary and exits (with status 1 when the file could
- * not be read to its end, 0 otherwise, failed records or not).
+ * sends the records that fail to a dead-letter file, then triggers a sync and waits for its run, prints a summary and
+ * exits (with status 1 when the file could not be read to its end, 0 otherwise, failed records or sync or not).
  * <p>
  * With HIGHTOUCH_API_KEY set it calls the real API (HIGHTOUCH_BASE_URL overrides the base URL). Without it, it starts
  * a local Hightouch stand-in ({@link LocalHightouch}) on 127.0.0.1 and runs against it, so that it works with no
  * account and no network. The route is the Java DSL one ({@link ImportRecordsRoute}) unless --dsl=yaml (or
  * -Dhightouch.example.dsl=yaml) picks the YAML one.
+ * <p>
+ * The sync it triggers is --syncId (or -Dhightouch.example.syncId, or HIGHTOUCH_SYNC_ID); by default the one the
+ * stand-in knows, and none against the real API: the summary then says that the step was skipped.
  */
 public final class HightouchImportApplication {
 
@@ -43,7 +47,17 @@ public final class HightouchImportApplication {
     /** The name of the dead-letter file in the output folder. */
     public static final String DEAD_LETTER_FILE = "dead-letter.jsonl";
 
-    /** A safety net: the application stops after this long even if the file is not done. */
+    /** The name of the route that triggers the sync and waits for its run. */
+    public static final String SYNC_ROUTE = "run-sync";
+
+    /** Why the sync step is skipped: only against the real API, when no sync id was given. */
+    static final String NO_SYNC_ID = ExampleSettings.ENV_API_KEY + " is set and no sync id was given (set "
+                                     + ExampleSettings.ENV_SYNC_ID + ", -Dhightouch.example.syncId=<id> or "
+                                     + "--syncId=<id> to trigger one)";
+
+    /**
+     * A safety net: the application stops after this long (plus the sync timeout) even if the import is not done.
+     */
     static final int MAX_RUN_SECONDS = 300;
 
     private HightouchImportApplication() {
@@ -62,12 +76,13 @@ public final class HightouchImportApplication {
      * started for the run, and prints the summary.
      */
     public static ImportSummary run(ExampleSettings settings, PrintStream out) throws Exception {
+        settings = settings.withSyncDefaults();
         if (settings.usesRealApi()) {
             String baseUrl = settings.baseUrl() != null ? settings.baseUrl() : HightouchConfiguration.DEFAULT_BASE_URL;
             out.println("Calling the Hightouch API at " + baseUrl);
             return importRecords(settings, out);
         }
-        try (LocalHightouch standIn = LocalHightouch.start()) {
+        try (LocalHightouch standIn = LocalHightouch.start(settings.standInRunStatus())) {
             out.println(ExampleSettings.ENV_API_KEY + " is not set: started a local Hightouch stand-in at "
                         + standIn.baseUrl() + " and running against it");
             return importRecords(settings.withApi(standIn.apiKey(), standIn.baseUrl()), out);
@@ -80,16 +95,22 @@ public final class HightouchImportApplication {
         Files.deleteIfExists(deadLetters);
 
         Main main = new Main();
-        ImportSummary summary = new ImportSummary(main::completed);
+        // the sync step is the last one: whatever its outcome, it ends the run (so does an import that stops early)
+        SyncRunSummary sync = new SyncRunSummary(settings.syncId(), NO_SYNC_ID, main::completed);
+        ImportSummary summary = new ImportSummary(main::completed, sync);
         main.bind("hightouch", hightouch(settings));
         main.bind("records", new RecordsFile(settings.records()));
         main.bind("recordKind", new RecordKind());
         main.bind("sourceIds", new SourceIds());
         main.bind("importSummary", summary);
         main.bind("deadLetters", new DeadLetters());
+        main.bind("syncSummary", sync);
         main.addInitialProperty("hightouch.example.records", settings.records());
         main.addInitialProperty("hightouch.example.output", settings.output().toString());
-        main.configure().withDurationMaxSeconds(MAX_RUN_SECONDS);
+        main.addInitialProperty("hightouch.example.syncPollInterval", settings.syncPollInterval().toString());
+        main.addInitialProperty("hightouch.example.syncTimeout", Long.toString(settings.syncTimeout()));
+        int maxRunSeconds = maxRunSeconds(settings);
+        main.configure().withDurationMaxSeconds(maxRunSeconds);
         if (settings.dsl() == Dsl.YAML) {
             main.configure().withRoutesIncludePattern(YAML_ROUTES);
         } else {
@@ -99,19 +120,35 @@ public final class HightouchImportApplication {
             @Override
             public void afterStart(BaseMainSupport started) {
                 // where the running route came from: the YAML file, or the Java DSL class
-                Resource yaml = started.getCamelContext().getRoute("import-record").getSourceResource();
+                CamelContext camel = started.getCamelContext();
                 out.println("Importing " + settings.records() + " with the " + settings.dsl().name() + " DSL route ("
-                            + (yaml != null ? yaml.getLocation() : ImportRecordsRoute.class.getSimpleName()) + ")");
+                            + sourceOf(camel, "import-record") + ")");
+                out.println(sync.syncId() == null
+                        ? "Then no sync to trigger (route " + SYNC_ROUTE + " from " + sourceOf(camel, SYNC_ROUTE) + ")"
+                        : "Then triggering sync " + sync.syncId() + " and waiting for its run, polling every "
+                          + settings.syncPollInterval() + " ms (route " + SYNC_ROUTE + " from "
+                          + sourceOf(camel, SYNC_ROUTE) + ")");
             }
         });
         main.run();
 
         if (!summary.isComplete() && summary.abortReason() == null) {
-            out.println("The import did not finish within " + MAX_RUN_SECONDS + " seconds");
+            out.println("The import did not finish within " + maxRunSeconds + " seconds");
         }
         summary.print(out);
         out.println("Dead letters: " + (Files.exists(deadLetters) ? deadLetters : "none"));
         return summary;
+    }
+
+    /** Where a route came from: its YAML file, or the Java DSL class. */
+    private static String sourceOf(CamelContext camel, String routeId) {
+        Resource yaml = camel.getRoute(routeId).getSourceResource();
+        return yaml != null ? yaml.getLocation() : ImportRecordsRoute.class.getSimpleName();
+    }
+
+    /** The safety net: the import's time, plus the time the sync run may take. */
+    private static int maxRunSeconds(ExampleSettings settings) {
+        return (int) Math.min(Integer.MAX_VALUE, MAX_RUN_SECONDS + (settings.syncTimeout() + 999) / 1000);
     }
 
     private static HightouchComponent hightouch(ExampleSettings settings) {

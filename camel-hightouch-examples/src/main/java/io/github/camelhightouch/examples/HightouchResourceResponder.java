@@ -35,8 +35,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
-
 /**
  * How the local Hightouch stand-in answers, like the real API: 401 without {@code Authorization: Bearer <key>};
  * for a create, 422 {@code {"message":"Validation failed","details":{...}}} when a required field is missing or of the
@@ -63,14 +61,14 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
                             "primaryKey", JsonNodeType.STRING),
                     Set.of("folderId", "raw", "table", "custom", "visual", "dbt", "dbt_cloud")));
 
-    private final String expectedAuthorization;
+    private final String apiKey;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, List<Map<String, Object>>> created = new HashMap<>();
     private final Map<String, Set<String>> slugs = new HashMap<>();
     private long lastId;
 
     HightouchResourceResponder(String apiKey) {
-        this.expectedAuthorization = "Bearer " + apiKey;
+        this.apiKey = apiKey;
     }
 
     @Override
@@ -86,8 +84,8 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
     @Override
     public synchronized ResponseDefinition transform(ServeEvent serveEvent) {
         LoggedRequest request = serveEvent.getRequest();
-        if (!expectedAuthorization.equals(request.getHeader("Authorization"))) {
-            return answer(401, Map.of("message", "Unauthorized"));
+        if (!StandInAnswers.isAuthorized(request, apiKey)) {
+            return StandInAnswers.unauthorized();
         }
         String collection = serveEvent.getTransformerParameters().getString(COLLECTION, null);
         ResourceType type = collection == null ? null : TYPES.get(collection);
@@ -136,13 +134,8 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
         return answer(status, Map.of("message", "Validation failed", "details", new LinkedHashMap<>(details)));
     }
 
-    private ResponseDefinition answer(int status, Object body) {
-        try {
-            return responseDefinition().withStatus(status).withHeader("Content-Type", "application/json")
-                    .withBody(json.writeValueAsString(body)).build();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the stand-in's answer", e);
-        }
+    private static ResponseDefinition answer(int status, Object body) {
+        return StandInAnswers.json(status, body);
     }
 
     /**

@@ -13,6 +13,10 @@
  */
 package io.github.camelhightouch.examples;
 
+import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.HightouchSyncRunException;
+import io.github.camelhightouch.HightouchWaitTimeoutException;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -22,10 +26,13 @@ import org.apache.camel.builder.RouteBuilder;
  * read, the import stops;</li>
  * <li>import-record: one JSON line; a source goes to hightouch:createSource, a model (whose sourceSlug becomes
  * the id of a source created before) to hightouch:createModel; any failure goes to the dead letters;</li>
- * <li>record-failed: appends the record and the reason to the dead-letter file.</li>
+ * <li>record-failed: appends the record and the reason to the dead-letter file;</li>
+ * <li>run-sync: once every record is done, triggers the sync (hightouch:triggerSync) and waits for its run without
+ * holding a thread; a run that ends failed, cancelled or interrupted, one that does not end in time, and a call to
+ * Hightouch that fails go to the summary, not to the import.</li>
  * </ol>
- * The beans it calls (records, recordKind, sourceIds, importSummary, deadLetters) are bound by
- * {@link HightouchImportApplication}.
+ * The beans it calls (records, recordKind, sourceIds, importSummary, deadLetters, syncSummary) are bound by
+ * {@link HightouchImportApplication}, and so are the properties it reads (hightouch.example.*).
  */
 public class ImportRecordsRoute extends RouteBuilder {
 
@@ -47,7 +54,9 @@ public class ImportRecordsRoute extends RouteBuilder {
                 .split(body().tokenize("\n")).streaming()
                     .to("direct:import-record")
                 .end()
-                .bean("importSummary", "onFinished");
+                .bean("importSummary", "onFinished")
+                // the last step: whatever the sync's outcome, the summary records it and the application ends
+                .to("direct:run-sync");
 
         from("direct:import-record").routeId("import-record")
                 .errorHandler(deadLetterChannel("direct:record-failed"))
@@ -71,5 +80,31 @@ public class ImportRecordsRoute extends RouteBuilder {
                 .bean("importSummary", "onFailed")
                 .bean("deadLetters", "toJsonLine")
                 .to("file:{{hightouch.example.output}}?fileName=dead-letter.jsonl&fileExist=Append");
+
+        from("direct:run-sync").routeId("run-sync")
+                // the run ended failed, cancelled or interrupted, or did not end in time
+                .onException(HightouchSyncRunException.class, HightouchWaitTimeoutException.class).handled(true)
+                    .log(LoggingLevel.WARN, "Sync ${header.CamelHightouchSyncId}: ${exception.message}")
+                    .bean("syncSummary", "onRunFailed")
+                .end()
+                // a call failed: unknown sync, wrong key, Hightouch unreachable, a poll refused, ...
+                .onException(Exception.class).handled(true)
+                    .log(LoggingLevel.WARN, "Sync ${header.CamelHightouchSyncId} failed: ${exception.message}")
+                    .bean("syncSummary", "onCallFailed")
+                .end()
+                .setHeader(HightouchConstants.SYNC_ID, method("syncSummary", "syncId"))
+                .choice()
+                    .when(header(HightouchConstants.SYNC_ID).isNull())
+                        .log("No sync to trigger")
+                        .bean("syncSummary", "onSkipped")
+                    .otherwise()
+                        .log("Triggering sync ${header.CamelHightouchSyncId} and waiting for its run")
+                        .to("hightouch:triggerSync?waitForCompletion=true"
+                            + "&pollInterval={{hightouch.example.syncPollInterval}}"
+                            + "&timeout={{hightouch.example.syncTimeout}}")
+                        .log("Sync ${header.CamelHightouchSyncId} run ${header.CamelHightouchSyncRunId} ended "
+                             + "${header.CamelHightouchSyncRunStatus}: ${body[successfulRows][addedCount]} rows added")
+                        .bean("syncSummary", "onFinished")
+                .end();
     }
 }

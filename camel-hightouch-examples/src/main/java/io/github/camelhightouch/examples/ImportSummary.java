@@ -24,7 +24,8 @@ import org.apache.camel.Exchange;
 
 /**
  * What the import did, record by record: how many records were read, which were created (with the id Hightouch gave
- * them) and which failed (with the reason). The route reports to it; the application prints it at the end.
+ * them) and which failed (with the reason), then how the sync step after it ended ({@link SyncRunSummary}). The routes
+ * report to it; the application prints it at the end.
  */
 public class ImportSummary {
 
@@ -39,15 +40,19 @@ public class ImportSummary {
     private final AtomicInteger recordsRead = new AtomicInteger();
     private final List<Created> created = new CopyOnWriteArrayList<>();
     private final List<Failed> failed = new CopyOnWriteArrayList<>();
-    private final Runnable whenFinished;
+    private final Runnable whenAborted;
+    private final SyncRunSummary sync;
     private volatile boolean complete;
     private volatile String abortReason;
 
     /**
-     * @param whenFinished run once the whole file has been processed, e.g. to stop the application
+     * @param whenAborted run when the import stops before the end of the file, e.g. to stop the application (when
+     *                    it goes through, the sync step after it ends the run)
+     * @param sync        the sync step that follows the import
      */
-    public ImportSummary(Runnable whenFinished) {
-        this.whenFinished = whenFinished;
+    public ImportSummary(Runnable whenAborted, SyncRunSummary sync) {
+        this.whenAborted = whenAborted;
+        this.sync = sync;
     }
 
     /** A record was read from the file. */
@@ -67,16 +72,15 @@ public class ImportSummary {
         failed.add(new Failed(lineOf(exchange), kindOf(exchange), DeadLetters.reason(exchange)));
     }
 
-    /** The whole file has been processed. */
+    /** The whole file has been processed; the sync step comes next. */
     public void onFinished() {
         complete = true;
-        whenFinished.run();
     }
 
     /** The import stopped before the end of the file (e.g. the file cannot be read); the exception says why. */
     public void onAborted(Exchange exchange) {
         abortReason = DeadLetters.reason(exchange);
-        whenFinished.run();
+        whenAborted.run();
     }
 
     public int recordsRead() {
@@ -91,6 +95,11 @@ public class ImportSummary {
         return List.copyOf(failed);
     }
 
+    /** The sync step that follows the import. */
+    public SyncRunSummary sync() {
+        return sync;
+    }
+
     /** Whether the route went through the whole file. */
     public boolean isComplete() {
         return complete;
@@ -101,7 +110,7 @@ public class ImportSummary {
         return abortReason;
     }
 
-    /** Prints the summary, one line per created or failed record. */
+    /** Prints the summary, one line per created or failed record, then the sync step. */
     public void print(PrintStream out) {
         if (abortReason != null) {
             out.println("The import stopped: " + abortReason);
@@ -115,6 +124,7 @@ public class ImportSummary {
         for (Failed f : failed) {
             out.printf("  line %d  %-6s %s%n", f.line(), f.kind() == null ? "?" : f.kind(), f.reason());
         }
+        sync.print(out, complete);
         out.flush();
     }
 

@@ -15,6 +15,7 @@ package io.github.camelhightouch.examples;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,14 +26,17 @@ import org.slf4j.LoggerFactory;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A local Hightouch stand-in: a WireMock server on a free 127.0.0.1 port answering POST /sources and POST /models as
- * the real API does (see {@link HightouchResourceResponder}), so that the example runs with no account and no
- * network. Every other path answers 404. It accepts one API key, made up when it starts.
+ * A local Hightouch stand-in: a WireMock server on a free 127.0.0.1 port answering POST /sources and POST /models
+ * (see {@link HightouchResourceResponder}), POST /syncs/{syncId}/trigger and GET /syncs/{syncId}/runs for the one sync
+ * it knows, {@value #SYNC_ID} (see {@link SyncRunResponder}), as the real API does, so that the example runs with no
+ * account and no network. Every other path answers 404. It accepts one API key, made up when it starts.
  */
 public final class LocalHightouch implements AutoCloseable {
 
@@ -41,24 +45,38 @@ public final class LocalHightouch implements AutoCloseable {
     /** The path of the API below the server root, as on api.hightouch.com. */
     public static final String API_PATH = "/api/v1";
 
+    /** The one sync the stand-in knows: the example triggers it when no other is given. */
+    public static final String SYNC_ID = "42";
+
     private final WireMockServer server;
     private final HightouchResourceResponder responder;
+    private final SyncRunResponder syncRuns;
     private final String apiKey;
 
-    private LocalHightouch(String apiKey) {
+    private LocalHightouch(String apiKey, String runEndStatus) {
         this.apiKey = apiKey;
         this.responder = new HightouchResourceResponder(apiKey);
+        this.syncRuns = new SyncRunResponder(apiKey, Set.of(SYNC_ID), runEndStatus);
         this.server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(8)
                 .notifier(new LogNotifier())
-                .extensions(responder));
+                .extensions(responder, syncRuns));
     }
 
-    /** Starts a stand-in with a fresh API key. */
+    /** Starts a stand-in with a fresh API key, whose sync runs end in success. */
     public static LocalHightouch start() {
-        LocalHightouch hightouch = new LocalHightouch("local-" + UUID.randomUUID());
+        return start("success");
+    }
+
+    /**
+     * Starts a stand-in with a fresh API key, whose sync runs end in the given status.
+     *
+     * @param runEndStatus success, warning, failed, cancelled or interrupted; processing for runs that never end
+     */
+    public static LocalHightouch start(String runEndStatus) {
+        LocalHightouch hightouch = new LocalHightouch("local-" + UUID.randomUUID(), runEndStatus);
         hightouch.server.start();
         hightouch.stubApi();
         return hightouch;
@@ -71,6 +89,10 @@ public final class LocalHightouch implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(API_PATH + "/models"))
                 .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)
                         .withTransformerParameter(HightouchResourceResponder.COLLECTION, "models")));
+        server.stubFor(post(urlPathMatching(API_PATH + "/syncs/[^/]+/trigger"))
+                .willReturn(aResponse().withTransformers(SyncRunResponder.NAME)));
+        server.stubFor(get(urlPathMatching(API_PATH + "/syncs/[^/]+/runs"))
+                .willReturn(aResponse().withTransformers(SyncRunResponder.NAME)));
         // anything else: 401 without the key, 404 with it
         server.stubFor(any(anyUrl()).atPriority(10)
                 .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)));
@@ -89,6 +111,11 @@ public final class LocalHightouch implements AutoCloseable {
     /** The resources created so far in a collection ("sources" or "models"), as answered, in order. */
     public List<Map<String, Object>> created(String collection) {
         return responder.created(collection);
+    }
+
+    /** The sync runs triggered so far, each in its current state, in the order of the triggers. */
+    public List<Map<String, Object>> syncRuns() {
+        return syncRuns.runs();
     }
 
     @Override

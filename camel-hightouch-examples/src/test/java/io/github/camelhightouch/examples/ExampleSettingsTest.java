@@ -61,6 +61,53 @@ class ExampleSettingsTest {
     }
 
     @Test
+    void theSyncIdComesFromAnArgumentElseASystemPropertyElseTheEnvironment() {
+        Properties properties = new Properties();
+        properties.setProperty("hightouch.example.syncId", "2");
+        Map<String, String> env = Map.of("HIGHTOUCH_SYNC_ID", "3");
+
+        assertThat(ExampleSettings.from(new String[] { "--syncId=1" }, env, properties).syncId()).isEqualTo("1");
+        assertThat(ExampleSettings.from(new String[0], env, properties).syncId()).isEqualTo("2");
+        assertThat(ExampleSettings.from(new String[0], env, new Properties()).syncId()).isEqualTo("3");
+        assertThat(ExampleSettings.from(new String[0], Map.of(), new Properties()).syncId()).isNull();
+    }
+
+    @Test
+    void theStandInTriggersItsOwnSyncWithQuickPollsAndTheRealApiNoneUnlessGiven() {
+        ExampleSettings standIn = ExampleSettings.from(new String[0], Map.of(), new Properties()).withSyncDefaults();
+        ExampleSettings real = ExampleSettings.from(new String[0], Map.of("HIGHTOUCH_API_KEY", "k-1"), new Properties())
+                .withSyncDefaults();
+        ExampleSettings realWithSync = ExampleSettings.from(new String[] { "--syncPollInterval=1500" },
+                Map.of("HIGHTOUCH_API_KEY", "k-1", "HIGHTOUCH_SYNC_ID", "77"), new Properties()).withSyncDefaults();
+
+        assertThat(standIn.syncId()).isEqualTo(LocalHightouch.SYNC_ID);
+        assertThat(standIn.syncPollInterval()).isEqualTo(ExampleSettings.STAND_IN_POLL_INTERVAL);
+        assertThat(standIn.syncTimeout()).isEqualTo(ExampleSettings.DEFAULT_SYNC_TIMEOUT);
+        assertThat(standIn.standInRunStatus()).isEqualTo("success");
+        assertThat(real.syncId()).isNull();
+        assertThat(real.syncPollInterval()).isEqualTo(ExampleSettings.API_POLL_INTERVAL);
+        assertThat(realWithSync.syncId()).isEqualTo("77");
+        assertThat(realWithSync.syncPollInterval()).isEqualTo(1500L);
+        // the stand-in's defaults stay when it gets its key and URL
+        assertThat(standIn.withApi("local-key", "http://127.0.0.1:1/api/v1").syncId()).isEqualTo(LocalHightouch.SYNC_ID);
+    }
+
+    @Test
+    void badSyncSettingsAreRefusedByName() {
+        assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--syncId=../7" }, Map.of(), new Properties()))
+                .hasMessage("syncId: must be the number of a Hightouch sync, got '../7'");
+        assertThatThrownBy(() -> ExampleSettings.from(new String[0], Map.of("HIGHTOUCH_SYNC_ID", "nightly"), new Properties()))
+                .hasMessage("syncId: must be the number of a Hightouch sync, got 'nightly'");
+        assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--syncTimeout=0" }, Map.of(), new Properties()))
+                .hasMessage("syncTimeout: must be a positive number of milliseconds, got '0'");
+        assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--syncPollInterval=fast" }, Map.of(), new Properties()))
+                .hasMessage("syncPollInterval: must be a positive number of milliseconds, got 'fast'");
+        assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--standInRunStatus=done" }, Map.of(), new Properties()))
+                .hasMessage("standInRunStatus: must be one of [success, warning, failed, cancelled, interrupted, processing], "
+                            + "got 'done'");
+    }
+
+    @Test
     void badArgumentsAreRefusedByName() {
         assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--dsl=xml" }, Map.of(), new Properties()))
                 .hasMessageContaining("dsl: must be java or yaml, got 'xml'");

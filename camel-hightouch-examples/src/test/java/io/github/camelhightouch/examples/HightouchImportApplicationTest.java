@@ -32,6 +32,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.examples.ExampleSettings.Dsl;
 import io.github.camelhightouch.examples.ImportSummary.Created;
 import io.github.camelhightouch.examples.ImportSummary.Failed;
+import io.github.camelhightouch.examples.SyncRunSummary.Outcome;
+import io.github.camelhightouch.examples.SyncRunSummary.Result;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,6 +94,121 @@ class HightouchImportApplicationTest {
         for (Created created : summary.created()) {
             assertThat(out).containsPattern(created.slug() + " +id " + created.id());
         }
+
+        // then the sync: triggered once the records are in, waited for, reported
+        String routeSource = dsl == Dsl.YAML ? HightouchImportApplication.YAML_ROUTES : "ImportRecordsRoute";
+        assertThat(out).contains("Then triggering sync " + LocalHightouch.SYNC_ID + " and waiting for its run, polling every "
+                                 + ExampleSettings.STAND_IN_POLL_INTERVAL + " ms (route run-sync from " + routeSource + ")");
+        Outcome sync = summary.sync().outcome();
+        assertThat(sync.result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(sync.syncId()).isEqualTo(LocalHightouch.SYNC_ID);
+        assertThat(sync.status()).isEqualTo("success");
+        assertThat(sync.run()).containsEntry("status", "success");
+        assertThat(String.valueOf(sync.run().get("id"))).isEqualTo(sync.runId());
+        assertThat(sync.run().get("finishedAt")).isNotNull();
+        long added = rows(sync.run(), "successfulRows", "addedCount");
+        assertThat(added).isPositive();
+        assertThat(out).contains("Sync " + LocalHightouch.SYNC_ID + ": run " + sync.runId() + " success, " + added
+                                 + " rows added, " + rows(sync.run(), "successfulRows", "changedCount") + " changed, "
+                                 + rows(sync.run(), "successfulRows", "removedCount") + " removed\n")
+                .doesNotContain("Sync failed");
+        // the sync line comes after the import's summary
+        assertThat(out.indexOf("Sync " + LocalHightouch.SYNC_ID + ": run")).isGreaterThan(out.indexOf("Failed: 1"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void aRunThatEndsFailedIsAFailureOfTheSyncInTheSummaryNotOfTheImport(Dsl dsl) throws Exception {
+        ExampleSettings settings = ExampleSettings.from(new String[] { "--dsl=" + dsl.name().toLowerCase(),
+                "--output=target/example-test/sync-failed-" + dsl.name().toLowerCase(), "--standInRunStatus=failed" },
+                Map.of(), new Properties());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.isComplete()).as("the import went through: the application exits 0").isTrue();
+        assertThat(summary.created()).hasSize(shippedRecords().size() - 1);
+        Outcome sync = summary.sync().outcome();
+        assertThat(sync.result()).isEqualTo(Result.FAILED);
+        assertThat(sync.status()).isEqualTo("failed");
+        assertThat(sync.runId()).isNotNull();
+        String error = (String) sync.run().get("error");
+        assertThat(error).isNotBlank();
+        assertThat(sync.reason()).isEqualTo("the run ended failed: " + error);
+        long failedRows = rows(sync.run(), "failedRows", "addedCount") + rows(sync.run(), "failedRows", "changedCount")
+                          + rows(sync.run(), "failedRows", "removedCount");
+        assertThat(failedRows).isPositive();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Sync " + LocalHightouch.SYNC_ID + ": run " + sync.runId() + " failed, "
+                          + rows(sync.run(), "successfulRows", "addedCount") + " rows added")
+                .contains(", " + failedRows + " rows failed\n")
+                .contains("Sync failed: the run ended failed: " + error + "\n")
+                .doesNotContain("The import stopped");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dsl.class)
+    void aRunThatDoesNotEndInTimeIsAFailureWithTheLastStatusSeen(Dsl dsl) throws Exception {
+        ExampleSettings settings = ExampleSettings.from(new String[] { "--dsl=" + dsl.name().toLowerCase(),
+                "--output=target/example-test/sync-timeout-" + dsl.name().toLowerCase(),
+                "--standInRunStatus=processing", "--syncTimeout=800", "--syncPollInterval=100" },
+                Map.of(), new Properties());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.isComplete()).isTrue();
+        Outcome sync = summary.sync().outcome();
+        assertThat(sync.result()).isEqualTo(Result.FAILED);
+        assertThat(sync.status()).isEqualTo("processing");
+        assertThat(sync.reason()).isEqualTo("the run did not finish within 800 ms; last status seen: processing");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("Sync " + LocalHightouch.SYNC_ID + ": run " + sync.runId() + " processing")
+                .contains("Sync failed: the run did not finish within 800 ms; last status seen: processing");
+    }
+
+    @Test
+    void aSyncTheStandInDoesNotKnowCannotBeTriggeredAndTheSummarySaysWhy() throws Exception {
+        ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/unknown-sync" },
+                Map.of(ExampleSettings.ENV_SYNC_ID, "7"), new Properties());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(summary.isComplete()).isTrue();
+        Outcome sync = summary.sync().outcome();
+        assertThat(sync.result()).isEqualTo(Result.FAILED);
+        assertThat(sync.syncId()).isEqualTo("7");
+        assertThat(sync.runId()).isNull();
+        assertThat(sync.reason()).contains("triggerSync").contains("/syncs/7/trigger").contains("HTTP 404");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Sync 7: not triggered\nSync failed: " + sync.reason());
+    }
+
+    @Test
+    void withAnApiKeyAndASyncIdItTriggersThatSyncOnceAndReportsTheRunHightouchRan() throws Exception {
+        try (LocalHightouch hightouch = LocalHightouch.start()) {
+            ExampleSettings settings = ExampleSettings.from(
+                    new String[] { "--output=target/example-test/api-key-sync", "--syncPollInterval=100" },
+                    Map.of(ExampleSettings.ENV_API_KEY, hightouch.apiKey(), ExampleSettings.ENV_BASE_URL, hightouch.baseUrl(),
+                            ExampleSettings.ENV_SYNC_ID, LocalHightouch.SYNC_ID),
+                    new Properties());
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            assertThat(hightouch.syncRuns()).hasSize(1);
+            Map<String, Object> ran = hightouch.syncRuns().get(0);
+            Outcome sync = summary.sync().outcome();
+            assertThat(sync.result()).isEqualTo(Result.SUCCEEDED);
+            assertThat(sync.runId()).isEqualTo(String.valueOf(ran.get("id")));
+            // the run the summary reports is the run as the stand-in last described it (compared as JSON)
+            assertThat(JSON.readTree(JSON.writeValueAsString(sync.run()))).isEqualTo(JSON.readTree(JSON.writeValueAsString(ran)));
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(out).contains("polling every 100 ms")
+                    .contains("Sync " + LocalHightouch.SYNC_ID + ": run " + ran.get("id") + " success, "
+                              + rows(ran, "successfulRows", "addedCount") + " rows added")
+                    .doesNotContain(hightouch.apiKey());
+        }
     }
 
     @Test
@@ -110,6 +227,11 @@ class HightouchImportApplicationTest {
             assertThat(out).contains("Calling the Hightouch API at " + hightouch.baseUrl())
                     .doesNotContain("stand-in")
                     .doesNotContain(hightouch.apiKey());
+            // against a real Hightouch, no sync unless one is given
+            assertThat(summary.sync().outcome().result()).isEqualTo(Result.SKIPPED);
+            assertThat(out).contains("Sync: skipped, HIGHTOUCH_API_KEY is set and no sync id was given (set "
+                                     + "HIGHTOUCH_SYNC_ID, -Dhightouch.example.syncId=<id> or --syncId=<id> to trigger one)");
+            assertThat(hightouch.syncRuns()).isEmpty();
 
             // what the Hightouch received: every valid record once, each model pointing at its source's id
             Map<String, Long> sourceIdsBySlug = hightouch.created("sources").stream()
@@ -148,7 +270,8 @@ class HightouchImportApplicationTest {
         Path output = Path.of("target/example-test/wrong-key");
         try (LocalHightouch hightouch = LocalHightouch.start()) {
             ExampleSettings settings = ExampleSettings.from(new String[] { "--output=" + output },
-                    Map.of(ExampleSettings.ENV_API_KEY, wrongKey, ExampleSettings.ENV_BASE_URL, hightouch.baseUrl()),
+                    Map.of(ExampleSettings.ENV_API_KEY, wrongKey, ExampleSettings.ENV_BASE_URL, hightouch.baseUrl(),
+                            ExampleSettings.ENV_SYNC_ID, LocalHightouch.SYNC_ID),
                     new Properties());
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
@@ -168,6 +291,11 @@ class HightouchImportApplicationTest {
             assertThat(deadLetters.lines()).hasSize(records.size());
             assertThat(printed.toString(StandardCharsets.UTF_8)).doesNotContain(wrongKey);
             assertThat(deadLetters).doesNotContain(wrongKey);
+            // nor can it trigger the sync
+            assertThat(summary.sync().outcome().result()).isEqualTo(Result.FAILED);
+            assertThat(summary.sync().outcome().reason()).contains("HTTP 401");
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Sync failed: ");
+            assertThat(hightouch.syncRuns()).isEmpty();
         }
     }
 
@@ -238,8 +366,10 @@ class HightouchImportApplicationTest {
         assertThat(summary.isComplete()).isFalse();
         assertThat(summary.abortReason()).isEqualTo("records: no file at file:target/no-such-records.jsonl");
         assertThat(summary.recordsRead()).isZero();
+        assertThat(summary.sync().outcome()).as("no sync after an import that stopped").isNull();
         assertThat(printed.toString(StandardCharsets.UTF_8))
-                .contains("The import stopped: records: no file at file:target/no-such-records.jsonl");
+                .contains("The import stopped: records: no file at file:target/no-such-records.jsonl")
+                .contains("Sync: not triggered, the import did not finish");
     }
 
     /** The records file the example ships, one JSON object per line. */
@@ -252,6 +382,11 @@ class HightouchImportApplicationTest {
             }
             return records;
         }
+    }
+
+    /** A row count of a run: rows is plannedRows, successfulRows or failedRows. */
+    private static long rows(Map<String, Object> run, String rows, String count) {
+        return ((Number) ((Map<?, ?>) run.get(rows)).get(count)).longValue();
     }
 
     private static int lineOf(List<JsonNode> records, String slug) {
