@@ -49,8 +49,8 @@ public class HightouchComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", defaultValue = "4")
     private int waitPoolSize = 4;
 
-    @Metadata(label = "advanced", defaultValue = "4")
-    private int workerPoolSize = 4;
+    @Metadata(label = "advanced", defaultValue = "2")
+    private int workerPoolSize = 2;
 
     private HightouchHttpTransport transport;
     private ScheduledExecutorService scheduler;
