@@ -20,38 +20,17 @@ import java.util.Map;
  * warning when failOnWarning is set. Carries the final run as Hightouch described it, so that an error handler can read
  * its error message and row counts.
  */
-public class HightouchSyncRunException extends HightouchException {
+public class HightouchSyncRunException extends HightouchRunException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String operation;
-    private final String syncId;
-    private final String runId;
     private final String status;
     private final transient Map<String, Object> run;
 
     public HightouchSyncRunException(String operation, String syncId, String runId, String status, Map<String, Object> run) {
-        super(describe(operation, syncId, runId, status, run));
-        this.operation = operation;
-        this.syncId = syncId;
-        this.runId = runId;
+        super(operation, syncId, runId, "finished with status " + status + errorOf(run, ": "), null);
         this.status = status;
         this.run = run;
-    }
-
-    /** The component operation that waited, e.g. {@code triggerSync}. */
-    public String getOperation() {
-        return operation;
-    }
-
-    /** The id of the sync, or of the sync sequence for a sequence run; null when unknown. */
-    public String getSyncId() {
-        return syncId;
-    }
-
-    /** The id of the run. */
-    public String getRunId() {
-        return runId;
     }
 
     /** The final status, e.g. {@code failed}. */
@@ -70,9 +49,8 @@ public class HightouchSyncRunException extends HightouchException {
         return error == null ? null : error.toString();
     }
 
-    private static String describe(String operation, String syncId, String runId, String status, Map<String, Object> run) {
+    private static String errorOf(Map<String, Object> run, String prefix) {
         Object error = run == null ? null : run.get("error");
-        return "Hightouch " + operation + ": run " + runId + (syncId == null ? "" : " of " + syncId) + " finished with status "
-               + status + (error == null ? "" : ": " + error);
+        return error == null ? "" : prefix + error;
     }
 }

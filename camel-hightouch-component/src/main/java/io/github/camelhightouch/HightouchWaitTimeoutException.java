@@ -20,45 +20,23 @@ import java.util.Map;
  * Hightouch; the exception carries the last status seen (null when the run never appeared) so that a route can decide
  * to wait again (waitForSyncRun) rather than trigger again.
  */
-public class HightouchWaitTimeoutException extends HightouchException {
+public class HightouchWaitTimeoutException extends HightouchRunException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String operation;
-    private final String syncId;
-    private final String runId;
     private final String lastStatus;
     private final long timeout;
     private final transient Map<String, Object> lastRun;
 
     public HightouchWaitTimeoutException(String operation, String syncId, String runId, String lastStatus, long timeout,
                                          Map<String, Object> lastRun, Throwable lastPollError) {
-        super("Hightouch " + operation + ": run " + runId + (syncId == null ? "" : " of " + syncId)
-              + " did not finish within " + timeout + " ms; last status seen: "
-              + (lastStatus == null ? "none (the run was not visible yet)" : lastStatus)
-              + (lastPollError == null ? "" : "; last poll failed: " + lastPollError.getMessage()),
+        super(operation, syncId, runId, "did not finish within " + timeout + " ms; last status seen: "
+                                        + (lastStatus == null ? "none (the run was not visible yet)" : lastStatus)
+                                        + (lastPollError == null ? "" : "; last poll failed: " + lastPollError.getMessage()),
               lastPollError);
-        this.operation = operation;
-        this.syncId = syncId;
-        this.runId = runId;
         this.lastStatus = lastStatus;
         this.timeout = timeout;
         this.lastRun = lastRun;
-    }
-
-    /** The component operation that waited. */
-    public String getOperation() {
-        return operation;
-    }
-
-    /** The id of the sync, or of the sync sequence; null when unknown. */
-    public String getSyncId() {
-        return syncId;
-    }
-
-    /** The id of the run waited on. */
-    public String getRunId() {
-        return runId;
     }
 
     /** The last status seen, or null when the run never appeared. */
