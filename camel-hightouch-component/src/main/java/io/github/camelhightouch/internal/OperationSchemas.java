@@ -38,6 +38,15 @@ public final class OperationSchemas {
     /** Which query object each model queryType needs. */
     static final Map<String, String> QUERY_OBJECT_BY_TYPE = queryObjects();
 
+    /** The query objects of a model, one per queryType (dbt and dbt_cloud have the same shape). */
+    private static final RecordSchema RAW_QUERY = RecordSchema.builder().required("sql", Kind.NON_EMPTY_STRING).build();
+    private static final RecordSchema TABLE_QUERY = RecordSchema.builder().required("name", Kind.NON_EMPTY_STRING).build();
+    private static final RecordSchema CUSTOM_QUERY = RecordSchema.builder().required("query", Kind.ANY).build();
+    private static final RecordSchema VISUAL_QUERY = RecordSchema.builder().required("filter", Kind.ANY)
+            .required("parentId", Kind.NUMBER).optional("primaryLabel", Kind.STRING).optional("secondaryLabel", Kind.STRING)
+            .build();
+    private static final RecordSchema DBT_QUERY = RecordSchema.builder().required("modelId", Kind.NUMBER).build();
+
     /** {@code POST /models}: the required fields, the query object matching queryType, and folderId. */
     public static final RecordSchema CREATE_MODEL = RecordSchema.builder()
             .required("name", Kind.NON_EMPTY_STRING)
@@ -47,13 +56,12 @@ public final class OperationSchemas {
             .required("isSchema", Kind.BOOLEAN)
             .required("primaryKey", Kind.STRING)
             .optional("folderId", Kind.STRING)
-            .optional("raw", RecordSchema.builder().required("sql", Kind.NON_EMPTY_STRING).build())
-            .optional("table", RecordSchema.builder().required("name", Kind.NON_EMPTY_STRING).build())
-            .optional("custom", RecordSchema.builder().required("query", Kind.ANY).build())
-            .optional("visual", RecordSchema.builder().required("filter", Kind.ANY).required("parentId", Kind.NUMBER)
-                    .optional("primaryLabel", Kind.STRING).optional("secondaryLabel", Kind.STRING).build())
-            .optional("dbt", RecordSchema.builder().required("modelId", Kind.NUMBER).build())
-            .optional("dbt_cloud", RecordSchema.builder().required("modelId", Kind.NUMBER).build())
+            .optional("raw", RAW_QUERY)
+            .optional("table", TABLE_QUERY)
+            .optional("custom", CUSTOM_QUERY)
+            .optional("visual", VISUAL_QUERY)
+            .optional("dbt", DBT_QUERY)
+            .optional("dbt_cloud", DBT_QUERY)
             .closed()
             .rule(OperationSchemas::queryObjectMatchesType)
             .build();
@@ -75,12 +83,11 @@ public final class OperationSchemas {
             .optional("isSchema", Kind.BOOLEAN)
             .optional("primaryKey", Kind.STRING)
             .optional("folderId", Kind.STRING)
-            .optional("raw", RecordSchema.builder().required("sql", Kind.NON_EMPTY_STRING).build())
-            .optional("table", RecordSchema.builder().required("name", Kind.NON_EMPTY_STRING).build())
-            .optional("custom", RecordSchema.builder().required("query", Kind.ANY).build())
-            .optional("visual", RecordSchema.builder().required("filter", Kind.ANY).required("parentId", Kind.NUMBER)
-                    .optional("primaryLabel", Kind.STRING).optional("secondaryLabel", Kind.STRING).build())
-            .optional("dbt", RecordSchema.builder().required("modelId", Kind.NUMBER).build())
+            .optional("raw", RAW_QUERY)
+            .optional("table", TABLE_QUERY)
+            .optional("custom", CUSTOM_QUERY)
+            .optional("visual", VISUAL_QUERY)
+            .optional("dbt", DBT_QUERY)
             .closed()
             .rule(atLeastOne("name", "isSchema", "primaryKey", "folderId", "raw", "table", "custom", "visual", "dbt"))
             .build();
