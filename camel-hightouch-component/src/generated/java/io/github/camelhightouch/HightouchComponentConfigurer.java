@@ -36,20 +36,15 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
-        case "batchmode":
-        case "batchMode": getOrCreateConfiguration(target).setBatchMode(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelhightouch.HightouchConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "headers": getOrCreateConfiguration(target).setHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
-        case "httpmethod":
-        case "httpMethod": getOrCreateConfiguration(target).setHttpMethod(property(camelContext, io.github.camelhightouch.HightouchHttpMethod.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
@@ -66,6 +61,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitqueuesize":
+        case "rateLimitQueueSize": getOrCreateConfiguration(target).setRateLimitQueueSize(property(camelContext, int.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": getOrCreateConfiguration(target).setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responsetimeout":
@@ -74,7 +71,6 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "retryBaseDelay": getOrCreateConfiguration(target).setRetryBaseDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": getOrCreateConfiguration(target).setThrowExceptionOnFailure(property(camelContext, boolean.class, value)); return true;
-        case "url": getOrCreateConfiguration(target).setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
         case "waitpoolsize":
         case "waitPoolSize": target.setWaitPoolSize(property(camelContext, int.class, value)); return true;
@@ -93,20 +89,15 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
-        case "batchmode":
-        case "batchMode": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.camelhightouch.HightouchConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
-        case "headers": return java.util.Map.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
-        case "httpmethod":
-        case "httpMethod": return io.github.camelhightouch.HightouchHttpMethod.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
@@ -123,6 +114,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimit": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitqueuesize":
+        case "rateLimitQueueSize": return int.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responsetimeout":
@@ -131,7 +124,6 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "retryBaseDelay": return long.class;
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return boolean.class;
-        case "url": return java.lang.String.class;
         case "validate": return boolean.class;
         case "waitpoolsize":
         case "waitPoolSize": return int.class;
@@ -151,20 +143,15 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
-        case "batchmode":
-        case "batchMode": return getOrCreateConfiguration(target).isBatchMode();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
-        case "headers": return getOrCreateConfiguration(target).getHeaders();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
-        case "httpmethod":
-        case "httpMethod": return getOrCreateConfiguration(target).getHttpMethod();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
@@ -181,6 +168,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitperiod":
         case "rateLimitPeriod": return getOrCreateConfiguration(target).getRateLimitPeriod();
+        case "ratelimitqueuesize":
+        case "rateLimitQueueSize": return getOrCreateConfiguration(target).getRateLimitQueueSize();
         case "requesttimeout":
         case "requestTimeout": return getOrCreateConfiguration(target).getRequestTimeout();
         case "responsetimeout":
@@ -189,20 +178,11 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "retryBaseDelay": return getOrCreateConfiguration(target).getRetryBaseDelay();
         case "throwexceptiononfailure":
         case "throwExceptionOnFailure": return getOrCreateConfiguration(target).isThrowExceptionOnFailure();
-        case "url": return getOrCreateConfiguration(target).getUrl();
         case "validate": return getOrCreateConfiguration(target).isValidate();
         case "waitpoolsize":
         case "waitPoolSize": return target.getWaitPoolSize();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
-        default: return null;
-        }
-    }
-
-    @Override
-    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
-        switch (ignoreCase ? name.toLowerCase() : name) {
-        case "headers": return java.lang.Object.class;
         default: return null;
         }
     }

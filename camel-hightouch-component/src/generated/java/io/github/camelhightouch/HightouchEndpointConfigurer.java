@@ -35,7 +35,7 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "batchmode":
-        case "batchMode": target.getConfiguration().setBatchMode(property(camelContext, boolean.class, value)); return true;
+        case "batchMode": target.getOptions().setBatchMode(property(camelContext, boolean.class, value)); return true;
         case "before": target.getOptions().setBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
@@ -55,9 +55,9 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fullresync":
         case "fullResync": target.getOptions().setFullResync(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
-        case "headers": target.getConfiguration().setHeaders(property(camelContext, java.util.Map.class, value)); return true;
+        case "headers": target.getOptions().setHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
-        case "httpMethod": target.getConfiguration().setHttpMethod(property(camelContext, io.github.camelhightouch.HightouchHttpMethod.class, value)); return true;
+        case "httpMethod": target.getOptions().setHttpMethod(property(camelContext, io.github.camelhightouch.HightouchHttpMethod.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -84,6 +84,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "ratelimitqueuesize":
+        case "rateLimitQueueSize": target.getConfiguration().setRateLimitQueueSize(property(camelContext, int.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -126,7 +128,7 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "timeout": target.getOptions().setTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
-        case "url": target.getConfiguration().setUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "url": target.getOptions().setUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
@@ -201,6 +203,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimit": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
+        case "ratelimitqueuesize":
+        case "rateLimitQueueSize": return int.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -270,7 +274,7 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "batchmode":
-        case "batchMode": return target.getConfiguration().isBatchMode();
+        case "batchMode": return target.getOptions().isBatchMode();
         case "before": return target.getOptions().getBefore();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
@@ -290,9 +294,9 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "fullresync":
         case "fullResync": return target.getOptions().isFullResync();
         case "greedy": return target.isGreedy();
-        case "headers": return target.getConfiguration().getHeaders();
+        case "headers": return target.getOptions().getHeaders();
         case "httpmethod":
-        case "httpMethod": return target.getConfiguration().getHttpMethod();
+        case "httpMethod": return target.getOptions().getHttpMethod();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -319,6 +323,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitperiod":
         case "rateLimitPeriod": return target.getConfiguration().getRateLimitPeriod();
+        case "ratelimitqueuesize":
+        case "rateLimitQueueSize": return target.getConfiguration().getRateLimitQueueSize();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -361,7 +367,7 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
         case "timeout": return target.getOptions().getTimeout();
-        case "url": return target.getConfiguration().getUrl();
+        case "url": return target.getOptions().getUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         case "validate": return target.getConfiguration().isValidate();

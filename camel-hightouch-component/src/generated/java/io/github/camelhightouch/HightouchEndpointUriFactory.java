@@ -23,7 +23,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(64);
+        Set<String> props = new HashSet<>(65);
         props.add("after");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -60,6 +60,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("pollStrategy");
         props.add("rateLimit");
         props.add("rateLimitPeriod");
+        props.add("rateLimitQueueSize");
         props.add("repeatCount");
         props.add("requestTimeout");
         props.add("resetCDC");

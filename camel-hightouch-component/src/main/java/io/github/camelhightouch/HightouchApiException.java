@@ -87,6 +87,14 @@ public class HightouchApiException extends HightouchException {
         return url;
     }
 
+    /**
+     * Whether Hightouch may have acted on the request although it answered with an error: a 5xx other than 503 (a
+     * create may exist now). 4xx, 429 and 503 say that it did not.
+     */
+    public boolean isOutcomeUnknown() {
+        return statusCode >= 500 && statusCode != 503;
+    }
+
     /** How many attempts were made (more than 1 when the status was retried). */
     public int getAttempts() {
         return attempts;

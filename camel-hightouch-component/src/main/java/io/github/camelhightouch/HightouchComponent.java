@@ -20,7 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelhightouch.internal.HightouchHttpTransport;
+import io.github.camelhightouch.internal.call.CallWatchdog;
+import io.github.camelhightouch.internal.call.RateLimiters;
+import io.github.camelhightouch.internal.http.HttpTransport;
 import io.github.camelhightouch.internal.SyncRunWaiter;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -52,7 +54,8 @@ public class HightouchComponent extends HealthCheckComponent {
     @Metadata(label = "advanced", defaultValue = "2")
     private int workerPoolSize = 2;
 
-    private HightouchHttpTransport transport;
+    private HttpTransport transport;
+    private CallWatchdog watchdog;
     private ScheduledExecutorService scheduler;
     private ExecutorService workers;
     private ScheduledExecutorService waitScheduler;
@@ -78,11 +81,11 @@ public class HightouchComponent extends HealthCheckComponent {
         setProperties(endpoint, parameters);
         if (!extraHeaders.isEmpty()) {
             Map<String, Object> headers = new LinkedHashMap<>();
-            if (endpoint.getConfiguration().getHeaders() != null) {
-                headers.putAll(endpoint.getConfiguration().getHeaders());
+            if (endpoint.getOptions().getHeaders() != null) {
+                headers.putAll(endpoint.getOptions().getHeaders());
             }
             headers.putAll(extraHeaders);
-            endpoint.getConfiguration().setHeaders(headers);
+            endpoint.getOptions().setHeaders(headers);
         }
         return endpoint;
     }
@@ -99,7 +102,10 @@ public class HightouchComponent extends HealthCheckComponent {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        transport = new HightouchHttpTransport(getCamelContext(), maxConnections);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections: must be at least 1, got " + maxConnections);
+        }
+        transport = new HttpTransport(getCamelContext(), maxConnections);
         ServiceHelper.startService(transport);
         // waits (retry backoff, rate limit, polling) are scheduled tasks: they hold no thread while waiting
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
@@ -118,6 +124,8 @@ public class HightouchComponent extends HealthCheckComponent {
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "HightouchRunWaits",
                 waitPoolSize);
         runWaiter = new SyncRunWaiter(waitScheduler);
+        watchdog = new CallWatchdog(scheduler);
+        RateLimiters.of(getCamelContext()).componentStarted();
         healthCheckRegistration = new HightouchHealthCheckRegistration(this);
         ServiceHelper.startService(healthCheckRegistration);
     }
@@ -131,6 +139,11 @@ public class HightouchComponent extends HealthCheckComponent {
         if (runWaiter != null) {
             runWaiter.close();
             runWaiter = null;
+        }
+        // then every call still live, wherever it is: queued, backing off or on the wire
+        if (watchdog != null) {
+            watchdog.close("the hightouch component is stopping");
+            watchdog = null;
         }
         if (waitScheduler != null) {
             executors.shutdownNow(waitScheduler);
@@ -146,10 +159,15 @@ public class HightouchComponent extends HealthCheckComponent {
         }
         ServiceHelper.stopService(transport);
         transport = null;
+        RateLimiters.of(getCamelContext()).componentStopped();
         super.doStop();
     }
 
-    HightouchHttpTransport getTransport() {
+    CallWatchdog getWatchdog() {
+        return watchdog;
+    }
+
+    HttpTransport getTransport() {
         return transport;
     }
 

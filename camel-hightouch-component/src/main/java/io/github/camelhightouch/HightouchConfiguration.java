@@ -13,9 +13,6 @@
  */
 package io.github.camelhightouch;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -50,9 +47,6 @@ public class HightouchConfiguration implements Cloneable {
     @UriParam(defaultValue = "true")
     private boolean validate = true;
 
-    @UriParam(defaultValue = "false")
-    private boolean batchMode;
-
     @UriParam(label = "producer,reliability", defaultValue = "3")
     private int maxRetries = 3;
 
@@ -74,14 +68,8 @@ public class HightouchConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "1048576")
     private long maxBodySize = 1024 * 1024;
 
-    @UriParam(label = "producer,raw")
-    private String url;
-
-    @UriParam(label = "producer,raw", defaultValue = "POST")
-    private HightouchHttpMethod httpMethod = HightouchHttpMethod.POST;
-
-    @UriParam(label = "producer,raw", prefix = "header.", multiValue = true)
-    private Map<String, Object> headers;
+    @UriParam(label = "producer,reliability", defaultValue = "2000")
+    private int rateLimitQueueSize = 2000;
 
     public String getApiKey() {
         return apiKey;
@@ -154,20 +142,6 @@ public class HightouchConfiguration implements Cloneable {
      */
     public void setValidate(boolean validate) {
         this.validate = validate;
-    }
-
-    public boolean isBatchMode() {
-        return batchMode;
-    }
-
-    /**
-     * Batch mode, for raw only: a List body is sent as one JSON array. When false (the default), a List body
-     * on createSource or createModel is sent one element per request, in order, and the results are collected in a
-     * List. Hightouch has no batch create, so batchMode=true on a create operation is refused when the endpoint is
-     * created.
-     */
-    public void setBatchMode(boolean batchMode) {
-        this.batchMode = batchMode;
     }
 
     public int getMaxRetries() {
@@ -253,41 +227,17 @@ public class HightouchConfiguration implements Cloneable {
         this.maxBodySize = maxBodySize;
     }
 
-    public String getUrl() {
-        return url;
+    public int getRateLimitQueueSize() {
+        return rateLimitQueueSize;
     }
 
     /**
-     * For raw: the Hightouch path to call, relative to the base URL (e.g. /syncs/42/trigger), or an
-     * absolute URL on the same origin as the base URL. An absolute URL on any other origin is refused, so that the
-     * API key never leaves Hightouch.
+     * How many requests may wait for the rate limit at once, per API key; one more fails at once with a
+     * HightouchTransportException (nothing sent) instead of growing the queue without bound. The default drains in
+     * about the default requestTimeout at Hightouch's default limit (200 per 10 s).
      */
-    public void setUrl(String url) {
-        this.url = url;
-    }
-
-    public HightouchHttpMethod getHttpMethod() {
-        return httpMethod;
-    }
-
-    /**
-     * For raw: the HTTP method. GET and DELETE send no body.
-     */
-    public void setHttpMethod(HightouchHttpMethod httpMethod) {
-        this.httpMethod = httpMethod;
-    }
-
-    public Map<String, Object> getHeaders() {
-        return headers;
-    }
-
-    /**
-     * For raw: extra HTTP request headers, as header.Name=value options. Message headers are never
-     * forwarded to Hightouch; Authorization, Content-Type and Accept are set by the component
-     * and cannot be overridden here.
-     */
-    public void setHeaders(Map<String, Object> headers) {
-        this.headers = headers;
+    public void setRateLimitQueueSize(int rateLimitQueueSize) {
+        this.rateLimitQueueSize = rateLimitQueueSize;
     }
 
     /**
@@ -300,25 +250,18 @@ public class HightouchConfiguration implements Cloneable {
             throw new IllegalArgumentException(
                     "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
         }
-        checkNotNegative("connectTimeout", getConnectTimeout());
-        checkNotNegative("responseTimeout", getResponseTimeout());
-        checkNotNegative("requestTimeout", getRequestTimeout());
-        checkNotNegative("maxRetries", getMaxRetries());
-        checkNotNegative("retryBaseDelay", getRetryBaseDelay());
-        checkNotNegative("maxRetryDelay", getMaxRetryDelay());
-        checkNotNegative("rateLimit", getRateLimit());
-        if (getRateLimit() > 0 && getRateLimitPeriod() <= 0) {
-            throw new IllegalArgumentException("rateLimitPeriod: must be positive, got " + getRateLimitPeriod());
+        OptionChecks.between("connectTimeout", getConnectTimeout(), 1, Integer.MAX_VALUE);
+        OptionChecks.between("responseTimeout", getResponseTimeout(), 1, Integer.MAX_VALUE);
+        OptionChecks.between("requestTimeout", getRequestTimeout(), 1, Long.MAX_VALUE);
+        OptionChecks.between("maxRetries", getMaxRetries(), 0, 1000);
+        OptionChecks.between("retryBaseDelay", getRetryBaseDelay(), 0, Long.MAX_VALUE);
+        OptionChecks.between("maxRetryDelay", getMaxRetryDelay(), 0, Long.MAX_VALUE);
+        OptionChecks.between("rateLimit", getRateLimit(), 0, OptionChecks.MAX_RATE_LIMIT);
+        if (getRateLimit() > 0) {
+            OptionChecks.between("rateLimitPeriod", getRateLimitPeriod(), 1, Long.MAX_VALUE);
+            OptionChecks.between("rateLimitQueueSize", getRateLimitQueueSize(), 1, OptionChecks.MAX_QUEUE);
         }
-        if (getMaxBodySize() <= 0) {
-            throw new IllegalArgumentException("maxBodySize: must be positive, got " + getMaxBodySize());
-        }
-    }
-
-    private static void checkNotNegative(String option, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(option + ": must not be negative, got " + value);
-        }
+        OptionChecks.between("maxBodySize", getMaxBodySize(), 1, Integer.MAX_VALUE - 8);
     }
 
     /**
@@ -327,9 +270,6 @@ public class HightouchConfiguration implements Cloneable {
     public HightouchConfiguration copy() {
         try {
             HightouchConfiguration copy = (HightouchConfiguration) super.clone();
-            if (headers != null) {
-                copy.headers = new LinkedHashMap<>(headers);
-            }
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);

@@ -13,25 +13,24 @@
  */
 package io.github.camelhightouch;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-import io.github.camelhightouch.internal.ApiCaller;
-import io.github.camelhightouch.internal.CallExecutor;
-import io.github.camelhightouch.internal.HightouchHttpClient;
-import io.github.camelhightouch.internal.HightouchOrigin;
+import io.github.camelhightouch.internal.ApiClient;
 import io.github.camelhightouch.internal.IdResolver;
 import io.github.camelhightouch.internal.JsonBodies;
-import io.github.camelhightouch.internal.RateLimiters;
-import io.github.camelhightouch.internal.RequestRateLimiter;
-import io.github.camelhightouch.internal.RetryPolicy;
 import io.github.camelhightouch.internal.OperationContext;
 import io.github.camelhightouch.internal.OperationHandler;
 import io.github.camelhightouch.internal.OperationHandlers;
 import io.github.camelhightouch.internal.RequestFactory;
 import io.github.camelhightouch.internal.ResponseMapper;
+import io.github.camelhightouch.internal.call.CallRunner;
+import io.github.camelhightouch.internal.call.RateLimiters;
+import io.github.camelhightouch.internal.call.RequestRateLimiter;
+import io.github.camelhightouch.internal.call.RetryPolicy;
+import io.github.camelhightouch.internal.http.ExtraHeaders;
+import io.github.camelhightouch.internal.http.HightouchOrigin;
+import io.github.camelhightouch.internal.http.RequestSender;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -53,10 +52,6 @@ import org.apache.camel.support.service.ServiceHelper;
              category = { Category.CLOUD, Category.API }, producerOnly = false, headersClass = HightouchConstants.class)
 public class HightouchEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
-    /** Headers the component sets itself: a {@code header.*} option may not replace them. */
-    private static final Set<String> RESERVED_HEADERS = Set.of("authorization", "content-type", "accept", "host",
-            "content-length", "transfer-encoding");
-
     @UriPath(description = "The Hightouch operation to perform")
     @Metadata(required = true)
     private HightouchOperation operation;
@@ -68,8 +63,8 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
     private HightouchOperationOptions options = new HightouchOperationOptions();
 
     private HightouchOrigin origin;
-    private HightouchHttpClient httpClient;
-    private CallExecutor callExecutor;
+    private RequestSender sender;
+    private volatile CallRunner callRunner;
     private OperationContext operationContext;
     private OperationHandler operationHandler;
 
@@ -110,38 +105,26 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         super.doInit();
         ServiceHelper.initService(getComponent());
         // bad configuration fails the route at start, naming the option
-        configuration.checkValues();
+        List<ExtraHeaders.Header> extraHeaders = OptionChecks.check(operation, configuration, options);
         origin = HightouchOrigin.of(configuration.getBaseUrl());
         String url;
         HightouchHttpMethod method;
         if (operation == HightouchOperation.raw) {
-            if (configuration.getUrl() == null || configuration.getUrl().isBlank()) {
-                throw new IllegalArgumentException("url: must be set for hightouch:raw (e.g. url=/syncs/42/trigger)");
-            }
-            url = origin.resolve(configuration.getUrl(), "url");
-            method = configuration.getHttpMethod();
+            url = origin.resolve(options.getUrl(), "url");
+            method = options.getHttpMethod();
         } else {
-            if (configuration.isBatchMode()) {
-                throw new IllegalArgumentException("batchMode: Hightouch has no batch " + operation
-                                                   + "; batchMode=true is only for hightouch:raw. A List body on "
-                                                   + operation + " is sent one element per request.");
-            }
-            if (configuration.getUrl() != null) {
-                throw new IllegalArgumentException("url: is only for hightouch:raw, not for hightouch:" + operation);
-            }
             // paths with an id placeholder are completed per message by the operation's handler
             url = operation.hasPathTemplate() ? origin.baseUrl() + operation.getPath()
                     : origin.resolve(operation.getPath(), "url");
             method = operation.getMethod();
         }
         JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), configuration.getMaxBodySize());
+        ApiClient api = new ApiClient(origin, () -> callRunner, new ResponseMapper(getComponent().getObjectMapper()));
         RequestFactory requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json,
-                extraHeaders());
-        ResponseMapper responseMapper = new ResponseMapper(getComponent().getObjectMapper());
-        operationContext = new OperationContext(operation, options, configuration.isThrowExceptionOnFailure(),
-                new ApiCaller(origin.baseUrl(), () -> callExecutor, responseMapper),
+                extraHeaders, api);
+        operationContext = new OperationContext(operation, options, configuration.isThrowExceptionOnFailure(), api,
                 new IdResolver(operation.name(), options), requestFactory, getComponent()::getRunWaiter,
-                configuration.isBatchMode());
+                options.isBatchMode());
         operationHandler = OperationHandlers.create(operationContext);
     }
 
@@ -150,47 +133,36 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         super.doStart();
         // a route can start its endpoints before the CamelContext has started its components
         ServiceHelper.startService(getComponent());
-        httpClient = getComponent().getTransport().newClient(origin, operationContext.requests().url(),
-                configuration.getApiKey(), configuration.getConnectTimeout(), configuration.getResponseTimeout());
-        ServiceHelper.startService(httpClient);
+        sender = getComponent().getTransport().newSender(origin, configuration.getApiKey(),
+                configuration.getConnectTimeout(), configuration.getResponseTimeout());
+        ServiceHelper.startService(sender);
         RequestRateLimiter rateLimiter = configuration.getRateLimit() == 0
                 ? null
                 : RateLimiters.of(getCamelContext()).forKey(configuration.getApiKey(), configuration.getRateLimit(),
-                        configuration.getRateLimitPeriod());
-        callExecutor = new CallExecutor(httpClient,
+                        configuration.getRateLimitPeriod(), configuration.getRateLimitQueueSize());
+        CallRunner runner = new CallRunner(sender,
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
                         configuration.getMaxRetryDelay()),
                 rateLimiter, configuration.getRequestTimeout(), getComponent().getScheduler(),
                 getComponent().getWorkers());
+        getComponent().getWatchdog().watch(runner);
+        callRunner = runner;
     }
 
     @Override
     protected void doStop() throws Exception {
-        ServiceHelper.stopService(httpClient);
-        httpClient = null;
-        callExecutor = null;
+        CallRunner runner = callRunner;
+        callRunner = null;
+        if (runner != null) {
+            // every call of this endpoint ends now, wherever it is, with an error that says whether it was sent
+            runner.close("the hightouch:" + operation + " endpoint is stopping");
+            if (getComponent().getWatchdog() != null) {
+                getComponent().getWatchdog().forget(runner);
+            }
+        }
+        ServiceHelper.stopService(sender);
+        sender = null;
         super.doStop();
-    }
-
-    private Map<String, String> extraHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (configuration.getHeaders() == null) {
-            return headers;
-        }
-        if (operation != HightouchOperation.raw && !configuration.getHeaders().isEmpty()) {
-            throw new IllegalArgumentException("header.*: extra request headers are only for hightouch:raw");
-        }
-        for (Map.Entry<String, Object> header : configuration.getHeaders().entrySet()) {
-            String name = header.getKey();
-            if (name == null || name.isBlank() || !name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
-                throw new IllegalArgumentException("header." + name + ": is not a valid HTTP header name");
-            }
-            if (RESERVED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException("header." + name + ": is set by the component and cannot be overridden");
-            }
-            headers.put(name, header.getValue() == null ? "" : header.getValue().toString());
-        }
-        return headers;
     }
 
     /**

@@ -116,6 +116,18 @@ public enum HightouchOperation {
     }
 
     /**
+     * Whether a request of this operation with this method may be repeated after a failure that leaves its outcome
+     * unknown: the one place that decides it. For raw the method decides (GET, PUT, PATCH and DELETE may be
+     * repeated, POST not); for the other operations, {@link #isIdempotent()}.
+     */
+    public boolean isIdempotent(HightouchHttpMethod requestMethod) {
+        if (this == raw) {
+            return requestMethod != HightouchHttpMethod.POST;
+        }
+        return idempotent && requestMethod != HightouchHttpMethod.POST;
+    }
+
+    /**
      * Whether the path holds an id placeholder such as {@code {syncId}}, filled per message.
      */
     public boolean hasPathTemplate() {

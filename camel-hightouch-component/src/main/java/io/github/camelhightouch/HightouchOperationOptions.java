@@ -13,6 +13,8 @@
  */
 package io.github.camelhightouch;
 
+import java.util.Map;
+
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -28,6 +30,15 @@ public class HightouchOperationOptions {
     public static final long DEFAULT_POLL_INTERVAL = 5_000;
     /** How long a wait lasts at most, by default. */
     public static final long DEFAULT_TIMEOUT = 3_600_000;
+
+    @UriParam(label = "producer,raw")
+    private String url;
+    @UriParam(label = "producer,raw", defaultValue = "POST")
+    private HightouchHttpMethod httpMethod = HightouchHttpMethod.POST;
+    @UriParam(label = "producer,raw", prefix = "header.", multiValue = true)
+    private Map<String, Object> headers;
+    @UriParam(label = "producer,raw", defaultValue = "false")
+    private boolean batchMode;
 
     @UriParam(label = "common,id")
     private String sourceId;
@@ -85,6 +96,59 @@ public class HightouchOperationOptions {
 
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean terminalOnly;
+
+    public String getUrl() {
+        return url;
+    }
+
+    /**
+     * For raw: the Hightouch path to call, relative to the base URL (e.g. /syncs/42/trigger), or an absolute URL on
+     * the same origin as the base URL. An absolute URL on any other origin, a dot-segment (. or ..) or a fragment is
+     * refused when the endpoint is created, so that the API key never leaves Hightouch. An endpoint option only: it
+     * cannot be set on the component.
+     */
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public HightouchHttpMethod getHttpMethod() {
+        return httpMethod;
+    }
+
+    /**
+     * For raw: the HTTP method. GET and DELETE send no body: the message body is ignored for them, a List body
+     * included (one request).
+     */
+    public void setHttpMethod(HightouchHttpMethod httpMethod) {
+        this.httpMethod = httpMethod;
+    }
+
+    public Map<String, Object> getHeaders() {
+        return headers;
+    }
+
+    /**
+     * For raw: extra HTTP request headers, as header.Name=value options. Message headers are never forwarded to
+     * Hightouch. Names that the component sets or that HTTP, HttpClient or Camel interpret (Authorization,
+     * Content-Type, Accept, Host, Content-Length, Transfer-Encoding, hop-by-hop headers, Cookie, Forwarded, method
+     * overrides, any Camel* or Proxy-* name) and values with line breaks are refused when the endpoint is created.
+     */
+    public void setHeaders(Map<String, Object> headers) {
+        this.headers = headers;
+    }
+
+    public boolean isBatchMode() {
+        return batchMode;
+    }
+
+    /**
+     * Batch mode, for raw only: a List body is sent as one JSON array. When false (the default), a List body on raw
+     * or on a create operation is sent one element per request, in order, and the results are collected in a List.
+     * Hightouch has no batch create, so batchMode=true on another operation is refused when the endpoint is created.
+     */
+    public void setBatchMode(boolean batchMode) {
+        this.batchMode = batchMode;
+    }
 
     public String getSourceId() {
         return sourceId;

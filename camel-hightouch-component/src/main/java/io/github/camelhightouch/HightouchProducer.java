@@ -13,16 +13,23 @@
  */
 package io.github.camelhightouch;
 
-import io.github.camelhightouch.internal.OperationInvoker;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.camelhightouch.internal.FailureWithHeaders;
+import io.github.camelhightouch.internal.Futures;
+import io.github.camelhightouch.internal.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
  * Hands each exchange to the endpoint's operation handler and completes it when the handler's future does: inline
  * when nothing had to wait, later from the component's threads otherwise, so a producer never blocks on a wait. On
  * success the body becomes the parsed JSON answer; on failure the exchange fails with a {@link HightouchException}
- * and keeps its body untouched.
+ * and keeps its body untouched. This is the one place that writes the outcome onto the exchange, the
+ * {@link HightouchConstants#ATTEMPTS} header included.
  */
 public class HightouchProducer extends DefaultAsyncProducer {
 
@@ -40,6 +47,61 @@ public class HightouchProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
-        return OperationInvoker.process(endpoint.getOperationHandler(), exchange, callback);
+        CompletableFuture<OperationResult> future;
+        try {
+            future = endpoint.getOperationHandler().handle(exchange.getMessage());
+        } catch (Exception e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (future.isDone()) {
+            complete(exchange, future);
+            callback.done(true);
+            return true;
+        }
+        future.whenComplete((result, error) -> {
+            complete(exchange, future);
+            callback.done(false);
+        });
+        return false;
+    }
+
+    private static void complete(Exchange exchange, CompletableFuture<OperationResult> future) {
+        Message message = exchange.getMessage();
+        OperationResult result;
+        try {
+            result = future.join();
+        } catch (RuntimeException e) {
+            Throwable cause = Futures.unwrap(e);
+            if (cause instanceof FailureWithHeaders failure) {
+                setHeaders(message, failure.headers());
+                cause = failure.getCause();
+            }
+            if (cause instanceof HightouchApiException api) {
+                message.setHeader(HightouchConstants.ATTEMPTS, api.getAttempts());
+            } else if (cause instanceof HightouchTransportException transport) {
+                message.setHeader(HightouchConstants.ATTEMPTS, transport.getAttempts());
+            }
+            exchange.setException(cause);
+            return;
+        }
+        message.setBody(result.body());
+        message.setHeader(HightouchConstants.RESPONSE_CODE, result.status());
+        message.removeHeader(HightouchConstants.RESOURCE_ID);
+        if (result.attempts() > 0) {
+            message.setHeader(HightouchConstants.ATTEMPTS, result.attempts());
+        }
+        setHeaders(message, result.headers());
+    }
+
+    private static void setHeaders(Message message, Map<String, Object> headers) {
+        for (Map.Entry<String, Object> header : headers.entrySet()) {
+            if (header.getValue() == null) {
+                message.removeHeader(header.getKey());
+            } else {
+                message.setHeader(header.getKey(), header.getValue());
+            }
+        }
     }
 }

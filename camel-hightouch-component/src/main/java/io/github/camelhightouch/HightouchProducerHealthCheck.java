@@ -19,11 +19,13 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Map;
 
-import io.github.camelhightouch.internal.HightouchHttpClient;
-import io.github.camelhightouch.internal.HightouchHttpTransport;
-import io.github.camelhightouch.internal.HightouchOrigin;
-import io.github.camelhightouch.internal.HttpCall;
-import io.github.camelhightouch.internal.HttpResult;
+import io.github.camelhightouch.internal.call.Deadlines;
+import io.github.camelhightouch.internal.http.HightouchOrigin;
+import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.http.HttpAnswer;
+import io.github.camelhightouch.internal.http.HttpTransport;
+import io.github.camelhightouch.internal.http.RequestSender;
+import io.github.camelhightouch.internal.http.SendFailure;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.support.service.ServiceHelper;
@@ -71,7 +73,7 @@ public class HightouchProducerHealthCheck extends AbstractHealthCheck {
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
         HightouchConfiguration configuration = component.getConfiguration();
-        HightouchHttpTransport transport = component.getTransport();
+        HttpTransport transport = component.getTransport();
         if (transport == null) {
             down(builder, REASON_MISCONFIGURED, "The hightouch component is not started");
             return;
@@ -88,9 +90,9 @@ public class HightouchProducerHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.detail(BASE_URL, origin.baseUrl());
-        HttpCall call = new HttpCall("healthCheck", HightouchHttpMethod.GET, origin.resolve(PROBE_PATH, "url"), null,
-                Map.of());
-        HttpResult result;
+        HightouchRequest call = origin.request("healthCheck", HightouchHttpMethod.GET, origin.resolve(PROBE_PATH, "url"),
+                null, java.util.List.of(), true);
+        HttpAnswer result;
         try {
             result = send(transport, origin, configuration, call);
         } catch (Exception e) {
@@ -116,16 +118,19 @@ public class HightouchProducerHealthCheck extends AbstractHealthCheck {
     /**
      * Sends the probe on a client of its own, on the component's shared connection pool, closed right after.
      */
-    private static HttpResult send(
-            HightouchHttpTransport transport, HightouchOrigin origin, HightouchConfiguration configuration, HttpCall call)
+    private static HttpAnswer send(
+            HttpTransport transport, HightouchOrigin origin, HightouchConfiguration configuration, HightouchRequest call)
             throws Exception {
-        HightouchHttpClient client = transport.newClient(origin, configuration.getApiKey(),
-                configuration.getConnectTimeout(), configuration.getResponseTimeout());
+        RequestSender sender = transport.newSender(origin, configuration.getApiKey(), configuration.getConnectTimeout(),
+                configuration.getResponseTimeout());
         try {
-            ServiceHelper.startService(client);
-            return client.execute(call);
+            ServiceHelper.startService(sender);
+            return sender.send(call, Deadlines.after(System.nanoTime(), configuration.getRequestTimeout()), attempt -> {
+            });
+        } catch (SendFailure failure) {
+            throw failure.getCause() instanceof Exception cause ? cause : failure;
         } finally {
-            ServiceHelper.stopService(client);
+            ServiceHelper.stopService(sender);
         }
     }
 

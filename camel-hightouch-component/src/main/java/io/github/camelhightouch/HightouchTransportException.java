@@ -14,9 +14,11 @@
 package io.github.camelhightouch;
 
 /**
- * Hightouch could not be reached or did not answer (connection refused, timeout, reset, broken response). Says which
- * endpoint was called and whether the request may have reached the server: when it may have, the outcome of a create
- * or a trigger is unknown and the call was not repeated.
+ * A call ended without an answer from Hightouch: it could not be reached, did not answer in time (connection
+ * refused, timeout, reset, broken response), the call's requestTimeout passed (queued for the rate limit, backing off
+ * or on the wire), the rate-limit queue was full, or the endpoint or component stopped. Says which endpoint was called
+ * and whether the request may have reached the server: {@link #isOutcomeUnknown()} is false only when no byte of it
+ * was written; when it is true, the outcome of a create or a trigger is unknown and the call was not repeated.
  */
 public class HightouchTransportException extends HightouchException {
 
@@ -65,20 +67,25 @@ public class HightouchTransportException extends HightouchException {
 
     /**
      * True when the request may have reached Hightouch before the failure (read timeout, connection reset after
-     * sending): Hightouch may or may not have acted on it.
+     * sending, aborted on the wire): Hightouch may or may not have acted on it. False only when no byte of the request
+     * was written (no connection, TLS handshake failed, no pooled connection in time, queued or backing off).
      */
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;
     }
 
+    private static String cut(String text) {
+        return text.length() > 1024 ? text.substring(0, 1024) + "...(cut)" : text;
+    }
+
     private static String describe(
             String operation, String method, String url, boolean outcomeUnknown, int attempts, Throwable cause) {
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName()
-                                                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+                                                    + (cause.getMessage() == null ? "" : ": " + cut(cause.getMessage()));
         return "Hightouch " + operation + " (" + method + " " + url + ") failed: "
                + (outcomeUnknown
                        ? "the request may have reached Hightouch, the outcome is unknown and it was not repeated"
-                       : "Hightouch was unreachable")
+                       : "nothing was sent")
                + " after " + attempts + (attempts == 1 ? " attempt" : " attempts") + " (" + reason + ")";
     }
 }

@@ -97,7 +97,7 @@ class BatchModeTest extends HightouchTestSupport {
         assertThat(e.getCause()).isInstanceOf(HightouchApiException.class);
         assertThat(((HightouchApiException) e.getCause()).getStatusCode()).isEqualTo(409);
         assertThat(e.getMessage()).isEqualTo("hightouch:createSource stopped at element 2 of a List of 5: "
-                                             + "elements 0-1 were created (ids [11, 12]); element 2 failed; "
+                                             + "elements 0-1 were created (ids [11, 12]); element 2 was not created; "
                                              + "elements 3-4 were not sent. Cause: " + e.getCause().getMessage());
         // the stand-in never heard of the unsent elements
         assertThat(sentSlugs()).containsExactly("a", "b", "c");

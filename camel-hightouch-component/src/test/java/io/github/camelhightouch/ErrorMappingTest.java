@@ -214,7 +214,7 @@ class ErrorMappingTest extends HightouchTestSupport {
         assertThat(e.getMethod()).isEqualTo("POST");
         assertThat(e.getOperation()).isEqualTo("createSource");
         assertThat(e.isOutcomeUnknown()).isFalse();
-        assertThat(e.getMessage()).contains("POST " + baseUrl + "/sources").contains("unreachable");
+        assertThat(e.getMessage()).contains("POST " + baseUrl + "/sources").contains("nothing was sent");
         assertThat(e.getCause()).isNotNull();
         assertThat(exchange.getMessage().getBody()).isSameAs(record);
         ApiKeyLeaks.assertNotIn(e, HightouchStandIn.API_KEY_SECRET);

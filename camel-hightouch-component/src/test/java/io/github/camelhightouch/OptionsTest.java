@@ -89,7 +89,7 @@ class OptionsTest extends HightouchTestSupport {
         assertThatThrownBy(() -> context.getEndpoint("hightouch:deleteEverything"))
                 .hasStackTraceContaining("operation: unknown Hightouch operation 'deleteEverything'");
         assertThatThrownBy(() -> context.getEndpoint("hightouch:createSource?connectTimeout=-1"))
-                .hasStackTraceContaining("connectTimeout: must not be negative");
+                .hasStackTraceContaining("connectTimeout: must be between 1 and 2147483647, got -1");
         assertThatThrownBy(() -> context.getEndpoint("hightouch:raw?url=/sources&httpMethod=HEAD"))
                 .hasStackTraceContaining("httpMethod");
         context.getComponent("hightouch", HightouchComponent.class).getConfiguration().setApiKey(null);

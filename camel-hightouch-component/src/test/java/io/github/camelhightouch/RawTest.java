@@ -191,13 +191,13 @@ class RawTest extends HightouchTestSupport {
                              "header.accept=text/html", "header.Host=evil.example" })
     void extraHeadersCannotReplaceTheComponentsOwn(String option) {
         assertThatThrownBy(() -> context.getEndpoint("hightouch:raw?url=/sources&" + option))
-                .hasStackTraceContaining("is set by the component and cannot be overridden");
+                .hasStackTraceContaining("is refused; the component sets it");
     }
 
     @Test
     void extraHeadersAreOnlyForRaw() {
         assertThatThrownBy(() -> context.getEndpoint("hightouch:createSource?header.X-Foo=bar"))
-                .hasStackTraceContaining("header.*: extra request headers are only for hightouch:raw");
+                .hasStackTraceContaining("header.*: is only for hightouch:raw");
     }
 
     @Test

@@ -35,7 +35,6 @@ final class ListHandler implements OperationHandler {
     ListHandler(OperationContext context) {
         this.context = context;
         this.query = ListQuery.of(context.operation(), context.options());
-        query.check();
     }
 
     @Override

@@ -31,6 +31,6 @@ import io.github.camelhightouch.HightouchOperationOptions;
  * @param batchMode      the batchMode option: a List body goes out as one array (raw only)
  */
 public record OperationContext(
-        HightouchOperation operation, HightouchOperationOptions options, boolean throwOnFailure, ApiCaller api,
+        HightouchOperation operation, HightouchOperationOptions options, boolean throwOnFailure, ApiClient api,
         IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter, boolean batchMode) {
 }

@@ -17,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an operation gives the exchange: the new body, the HTTP status of the last answer and the headers to set (a
- * null value removes the header).
+ * What an operation gives the exchange: the new body, the HTTP status of the last answer, how many HTTP attempts its
+ * requests took (0 when none was made), and the headers to set (a null value removes the header).
  */
-public record OperationResult(Object body, int status, Map<String, Object> headers) {
+public record OperationResult(Object body, int status, int attempts, Map<String, Object> headers) {
 
     public OperationResult {
         headers = headers == null ? new LinkedHashMap<>() : headers;
@@ -30,7 +30,21 @@ public record OperationResult(Object body, int status, Map<String, Object> heade
      * A result with no header besides the status.
      */
     public static OperationResult of(Object body, int status) {
-        return new OperationResult(body, status, new LinkedHashMap<>());
+        return new OperationResult(body, status, 0, new LinkedHashMap<>());
+    }
+
+    /**
+     * A result with no header besides the status and the attempts.
+     */
+    public static OperationResult of(Object body, int status, int attempts) {
+        return new OperationResult(body, status, attempts, new LinkedHashMap<>());
+    }
+
+    /**
+     * The same result, counted as taking the given number of attempts.
+     */
+    public OperationResult withAttempts(int count) {
+        return new OperationResult(body, status, count, headers);
     }
 
     /**

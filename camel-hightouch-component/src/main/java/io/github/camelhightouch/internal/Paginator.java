@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelhightouch.HightouchException;
-import io.github.camelhightouch.internal.ApiCaller.ApiResponse;
+import io.github.camelhightouch.internal.ApiClient.ApiResponse;
 
 /**
  * Reads a Hightouch list, whose answers are {@code {data: [...], hasMore}} pages selected by {@code limit} and

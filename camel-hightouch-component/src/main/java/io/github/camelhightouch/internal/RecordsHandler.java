@@ -18,17 +18,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchBatchException;
 import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.HightouchTransportException;
 import io.github.camelhightouch.HightouchValidationException;
-import io.github.camelhightouch.internal.ApiCaller.ApiResponse;
+import io.github.camelhightouch.internal.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.http.HightouchRequest;
 import org.apache.camel.Message;
 
 /**
  * Sends the message body as records: the create operations and raw. One request for a record; for a List body, one
- * request per element, in order (unless raw's batchMode sends the List as one array), stopping at the first failure
- * with a {@link HightouchBatchException} that names what was created and what was not sent.
+ * request per element, in order (unless raw's batchMode sends the List as one array, or raw's method carries no
+ * body), stopping at the first failure with a {@link HightouchBatchException} that tells created, outcome unknown and
+ * not sent apart.
  */
 final class RecordsHandler implements OperationHandler {
 
@@ -43,40 +48,112 @@ final class RecordsHandler implements OperationHandler {
     @Override
     public CompletableFuture<OperationResult> handle(Message message) throws HightouchValidationException {
         Object body = message.getBody();
-        if (body instanceof Collection<?> records && !batchMode) {
+        if (body instanceof Collection<?> records && !batchMode && context.requests().method().isBodyAllowed()) {
             List<Object> elements = new ArrayList<>(records);
-            return sendInOrder(context.requests().each(elements), elements, 0, new ArrayList<>(), new ArrayList<>(), null);
+            return new InOrder(context.requests().each(elements), elements).start();
         }
         return context.api().send(context.requests().single(body), context.throwOnFailure())
                 .thenApply(RecordsHandler::result);
     }
 
-    private CompletableFuture<OperationResult> sendInOrder(
-            List<HttpCall> calls, List<Object> records, int index, List<Object> results, List<Object> ids,
-            ApiResponse last) {
-        if (index == calls.size()) {
-            return CompletableFuture.completedFuture(OperationResult.of(results, last.status())
-                    .header(HightouchConstants.RESOURCE_ID, ids)
-                    .header(HightouchConstants.ATTEMPTS, last.attempts()));
-        }
-        HttpCall call = calls.get(index);
-        return context.api().send(call, context.throwOnFailure())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw new CompletionException(new HightouchBatchException(
-                                call.operation(), ids, results, index, calls.size(),
-                                List.copyOf(records.subList(index, records.size())), OperationInvoker.unwrap(error)));
-                    }
-                    results.add(response.body());
-                    ids.add(response.success() ? ResponseMapper.resourceId(response.body()) : null);
-                    return response;
-                })
-                .thenCompose(response -> sendInOrder(calls, records, index + 1, results, ids, response));
+    private static OperationResult result(ApiResponse response) {
+        return OperationResult.of(response.body(), response.status(), response.attempts())
+                .header(HightouchConstants.RESOURCE_ID, response.success() ? ResponseMapper.resourceId(response.body()) : null);
     }
 
-    private static OperationResult result(ApiResponse response) {
-        return OperationResult.of(response.body(), response.status())
-                .header(HightouchConstants.RESOURCE_ID, response.success() ? ResponseMapper.resourceId(response.body()) : null)
-                .header(HightouchConstants.ATTEMPTS, response.attempts());
+    /** Whether Hightouch may have acted on a request that failed this way. */
+    static boolean outcomeUnknown(Throwable failure) {
+        if (failure instanceof HightouchTransportException transport) {
+            return transport.isOutcomeUnknown();
+        }
+        return failure instanceof HightouchApiException api && api.isOutcomeUnknown();
+    }
+
+    /**
+     * The elements of one List, one request after the other. A loop drains the answers that are already there, so
+     * the stack does not grow with the List; an answer that comes later resumes the loop from its thread.
+     */
+    private final class InOrder {
+        private final List<HightouchRequest> requests;
+        private final List<Object> records;
+        private final List<Object> results;
+        private final List<Object> ids;
+        private final CompletableFuture<OperationResult> done = new CompletableFuture<>();
+        private final AtomicInteger pending = new AtomicInteger();
+        private int index;
+        private int attempts;
+        private ApiResponse last;
+        private CompletableFuture<ApiResponse> sending;
+
+        InOrder(List<HightouchRequest> requests, List<Object> records) {
+            this.requests = requests;
+            this.records = records;
+            this.results = new ArrayList<>(records.size());
+            this.ids = new ArrayList<>(records.size());
+        }
+
+        CompletableFuture<OperationResult> start() {
+            drain();
+            return done;
+        }
+
+        private void drain() {
+            if (pending.getAndIncrement() != 0) {
+                return;
+            }
+            do {
+                step();
+            } while (pending.decrementAndGet() != 0);
+        }
+
+        /** Takes every answer that is there and sends the next request, until one is not answered yet. */
+        private void step() {
+            while (!done.isDone()) {
+                if (sending != null) {
+                    if (!sending.isDone()) {
+                        return;
+                    }
+                    CompletableFuture<ApiResponse> answered = sending;
+                    sending = null;
+                    if (!accept(answered)) {
+                        return;
+                    }
+                }
+                if (index == requests.size()) {
+                    done.complete(OperationResult.of(results, last.status(), attempts)
+                            .header(HightouchConstants.RESOURCE_ID, ids));
+                    return;
+                }
+                CompletableFuture<ApiResponse> next;
+                try {
+                    next = context.api().send(requests.get(index), context.throwOnFailure());
+                } catch (RuntimeException e) {
+                    next = CompletableFuture.failedFuture(e);
+                }
+                sending = next;
+                if (!next.isDone()) {
+                    next.whenComplete((answer, error) -> drain());
+                }
+            }
+        }
+
+        private boolean accept(CompletableFuture<ApiResponse> answered) {
+            ApiResponse response;
+            try {
+                response = answered.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                Throwable cause = Futures.unwrap(e);
+                done.completeExceptionally(new HightouchBatchException(requests.get(index).operation(), ids, results,
+                        index, records.size(), records.get(index), outcomeUnknown(cause),
+                        List.copyOf(records.subList(index + 1, records.size())), cause));
+                return false;
+            }
+            attempts += response.attempts();
+            results.add(response.body());
+            ids.add(response.success() ? ResponseMapper.resourceId(response.body()) : null);
+            last = response;
+            index++;
+            return true;
+        }
     }
 }

@@ -16,16 +16,17 @@ package io.github.camelhightouch.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
+import io.github.camelhightouch.internal.http.ExtraHeaders;
+import io.github.camelhightouch.internal.http.HightouchRequest;
 
 /**
- * Builds the HTTP requests of one endpoint from message bodies: reads the body as JSON, validates it against the
+ * Builds the requests of one endpoint from message bodies: reads the body as JSON, validates it against the
  * operation's schema and serializes it. Every problem of every record is collected before anything is sent.
  */
 public final class RequestFactory {
@@ -36,17 +37,19 @@ public final class RequestFactory {
     private final RecordSchema schema;
     private final boolean validate;
     private final JsonBodies json;
-    private final Map<String, String> extraHeaders;
+    private final List<ExtraHeaders.Header> extraHeaders;
+    private final ApiClient api;
 
     public RequestFactory(HightouchOperation operation, HightouchHttpMethod method, String url, boolean validate,
-                          JsonBodies json, Map<String, String> extraHeaders) {
+                          JsonBodies json, List<ExtraHeaders.Header> extraHeaders, ApiClient api) {
         this.operation = operation;
         this.method = method;
         this.url = url;
         this.schema = OperationSchemas.forOperation(operation);
         this.validate = validate;
         this.json = json;
-        this.extraHeaders = Map.copyOf(extraHeaders);
+        this.extraHeaders = List.copyOf(extraHeaders);
+        this.api = api;
     }
 
     /**
@@ -57,34 +60,51 @@ public final class RequestFactory {
     }
 
     /**
-     * One request for the whole body. A raw call without a body, or with a method that carries none, sends none.
+     * The endpoint's method.
      */
-    public HttpCall single(Object body) throws HightouchValidationException {
+    public HightouchHttpMethod method() {
+        return method;
+    }
+
+    /**
+     * One request for the whole body. A method that carries no body (GET, DELETE) sends none, whatever the message
+     * holds; so does a raw call without a body.
+     */
+    public HightouchRequest single(Object body) throws HightouchValidationException {
+        return single(body, url);
+    }
+
+    /**
+     * One request for the whole body, to another URL of the operation (a path with its id filled in).
+     */
+    public HightouchRequest single(Object body, String target) throws HightouchValidationException {
         if (!method.isBodyAllowed() || operation == HightouchOperation.raw && body == null) {
-            return new HttpCall(operation.name(), method, url, null, extraHeaders);
+            return api.request(operation, method, target, null, extraHeaders);
         }
         List<Violation> violations = new ArrayList<>();
         byte[] bytes = toBytes(body, "", violations);
         if (!violations.isEmpty()) {
             throw new HightouchValidationException(operation.name(), violations);
         }
-        return new HttpCall(operation.name(), method, url, bytes, extraHeaders);
+        return api.request(operation, method, target, bytes, extraHeaders);
     }
 
     /**
      * One request per element, in order; refuses the whole List if any element is invalid.
      */
-    public List<HttpCall> each(Collection<?> records) throws HightouchValidationException {
+    public List<HightouchRequest> each(Collection<?> records) throws HightouchValidationException {
         if (records.isEmpty()) {
             throw new HightouchValidationException(operation.name(),
                     List.of(new Violation("body", "is an empty List; nothing to send")));
         }
         List<Violation> violations = new ArrayList<>();
-        List<HttpCall> calls = new ArrayList<>(records.size());
+        List<HightouchRequest> calls = new ArrayList<>(records.size());
         int index = 0;
         for (Object record : records) {
             byte[] bytes = toBytes(record, "[" + index++ + "]", violations);
-            calls.add(new HttpCall(operation.name(), method, url, bytes, extraHeaders));
+            if (violations.isEmpty()) {
+                calls.add(api.request(operation, method, url, bytes, extraHeaders));
+            }
         }
         if (!violations.isEmpty()) {
             throw new HightouchValidationException(operation.name(), violations);

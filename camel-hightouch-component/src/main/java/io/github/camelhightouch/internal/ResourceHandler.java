@@ -41,16 +41,15 @@ final class ResourceHandler implements OperationHandler {
         HightouchOperation operation = context.operation();
         String value = context.ids().require(id, message);
         String path = IdResolver.expand(operation.getPath(), id, value);
-        CompletableFuture<ApiCaller.ApiResponse> answer;
+        CompletableFuture<ApiClient.ApiResponse> answer;
         if (operation.getMethod() == HightouchHttpMethod.PATCH) {
-            HttpCall validated = context.requests().single(message.getBody());
-            answer = context.api().send(new HttpCall(validated.operation(), validated.method(),
-                    context.api().url(path, null), validated.body(), validated.extraHeaders()), context.throwOnFailure());
+            answer = context.api().send(context.requests().single(message.getBody(), context.api().url(path, null)),
+                    context.throwOnFailure());
         } else {
             answer = context.api().call(operation, HightouchHttpMethod.GET, path, null, null, context.throwOnFailure());
         }
         return answer.thenApply(response -> OperationResult.of(response.body(), response.status())
                 .header(HightouchConstants.RESOURCE_ID, response.success() ? ResponseMapper.resourceId(response.body()) : null)
-                .header(HightouchConstants.ATTEMPTS, response.attempts()));
+                .withAttempts(response.attempts()));
     }
 }

@@ -13,6 +13,9 @@
  */
 package io.github.camelhightouch.internal;
 
+import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.http.HttpAnswer;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -49,6 +52,17 @@ public final class ResponseMapper {
     }
 
     /**
+     * A parsed body as text for a message or an exception: empty for none, cut to 64 KB.
+     */
+    public static String text(Object parsed) {
+        if (parsed == null) {
+            return "";
+        }
+        String text = parsed.toString();
+        return text.length() > 65_536 ? text.substring(0, 65_536) + "...(cut)" : text;
+    }
+
+    /**
      * The {@code id} field of a parsed object, or null.
      */
     public static Object resourceId(Object parsed) {
@@ -58,7 +72,7 @@ public final class ResponseMapper {
     /**
      * The exception for a non-2xx answer.
      */
-    public HightouchApiException toException(HttpCall call, HttpResult result, Object parsed) {
+    public HightouchApiException toException(HightouchRequest call, HttpAnswer result, Object parsed) {
         String apiMessage = null;
         Object details = null;
         if (parsed instanceof Map<?, ?> map) {

@@ -42,10 +42,10 @@ final class RunPolls {
     /**
      * One sync run, or null while it is not visible; a non-2xx answer fails.
      */
-    CompletableFuture<Map<String, Object>> syncRun(String syncId, String runId) {
+    CompletableFuture<Map<String, Object>> syncRun(String syncId, String runId, long deadline) {
         String path = IdResolver.expand(SYNC_RUNS, Id.SYNC, syncId);
         return context.api().call(HightouchOperation.getSyncRun, HightouchHttpMethod.GET, path,
-                new QueryString().add("runId", runId), null, true)
+                new QueryString().add("runId", runId), null, true, deadline)
                 .thenApply(answer -> Runs.findRun(answer.body(), runId));
     }
 
@@ -53,9 +53,10 @@ final class RunPolls {
      * One sync sequence run; a non-2xx answer fails.
      */
     @SuppressWarnings("unchecked")
-    CompletableFuture<Map<String, Object>> sequenceRun(String sequenceRunId) {
+    CompletableFuture<Map<String, Object>> sequenceRun(String sequenceRunId, long deadline) {
         String path = IdResolver.expand(SEQUENCE_RUN, Id.SYNC_SEQUENCE_RUN, sequenceRunId);
-        return context.api().call(HightouchOperation.getSyncSequenceRun, HightouchHttpMethod.GET, path, null, null, true)
+        return context.api().call(HightouchOperation.getSyncSequenceRun, HightouchHttpMethod.GET, path, null, null, true,
+                deadline)
                 .thenApply(answer -> answer.body() instanceof Map<?, ?> run ? (Map<String, Object>) run : null);
     }
 
@@ -73,7 +74,7 @@ final class RunPolls {
                             }
                         }
                     }
-                    throw Runs.rethrow(new HightouchException(
+                    throw Futures.rethrow(new HightouchException(
                             "Hightouch triggerSync: no sync with the slug " + slug + " to wait for (GET /syncs?slug=)"));
                 });
     }
@@ -84,7 +85,7 @@ final class RunPolls {
     CompletableFuture<Map<String, Object>> waitForSyncRun(HightouchOperation operation, String syncId, String runId) {
         HightouchOperationOptions options = context.options();
         return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.SYNC_RUN, syncId, runId,
-                () -> syncRun(syncId, runId), options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
+                deadline -> syncRun(syncId, runId, deadline), options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
     }
 
     /**
@@ -93,7 +94,7 @@ final class RunPolls {
     CompletableFuture<Map<String, Object>> waitForSequenceRun(String sequenceId, String sequenceRunId) {
         HightouchOperationOptions options = context.options();
         return waiter().await(new SyncRunWaiter.Wait(HightouchOperation.triggerSyncSequence.name(),
-                RunType.SYNC_SEQUENCE_RUN, sequenceId, sequenceRunId, () -> sequenceRun(sequenceRunId),
+                RunType.SYNC_SEQUENCE_RUN, sequenceId, sequenceRunId, deadline -> sequenceRun(sequenceRunId, deadline),
                 options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
     }
 

@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 
 import io.github.camelhightouch.HightouchSyncRunException;
 import io.github.camelhightouch.HightouchWaitTimeoutException;
@@ -68,7 +67,7 @@ public final class Runs {
      * ended with or was last seen in.
      */
     public static FailureWithHeaders failedWait(Throwable error, String runIdHeader, String runId, String statusHeader) {
-        Throwable cause = OperationInvoker.unwrap(error);
+        Throwable cause = Futures.unwrap(error);
         if (cause instanceof FailureWithHeaders already) {
             return already;
         }
@@ -80,12 +79,5 @@ public final class Runs {
             headers.put(statusHeader, timeout.getLastStatus());
         }
         return new FailureWithHeaders(cause, headers);
-    }
-
-    /**
-     * Rethrows inside a future stage.
-     */
-    public static CompletionException rethrow(Throwable error) {
-        return error instanceof CompletionException completion ? completion : new CompletionException(error);
     }
 }

@@ -57,19 +57,19 @@ final class SyncRunHandler implements OperationHandler {
                 .thenApply(answer -> {
                     if (!answer.success()) {
                         return OperationResult.of(answer.body(), answer.status())
-                                .header(HightouchConstants.ATTEMPTS, answer.attempts());
+                                .withAttempts(answer.attempts());
                     }
                     Map<String, Object> run = Runs.findRun(answer.body(), runId);
                     if (run == null) {
                         if (context.throwOnFailure()) {
-                            throw Runs.rethrow(new HightouchException("Hightouch getSyncRun: sync " + syncId + " has no run "
+                            throw Futures.rethrow(new HightouchException("Hightouch getSyncRun: sync " + syncId + " has no run "
                                                                       + runId
                                                                       + " (a run can take a moment to appear after its trigger)"));
                         }
                         return result(null, answer.status(), runId)
-                                .header(HightouchConstants.ATTEMPTS, answer.attempts());
+                                .withAttempts(answer.attempts());
                     }
-                    return result(run, answer.status(), runId).header(HightouchConstants.ATTEMPTS, answer.attempts());
+                    return result(run, answer.status(), runId).withAttempts(answer.attempts());
                 });
     }
 
@@ -78,6 +78,6 @@ final class SyncRunHandler implements OperationHandler {
         headers.put(HightouchConstants.SYNC_RUN_ID, runId);
         headers.put(HightouchConstants.SYNC_RUN_STATUS, run == null ? null : SyncRunWaiter.status(run));
         headers.put(HightouchConstants.RESOURCE_ID, run == null ? null : run.get("id"));
-        return new OperationResult(run, status, headers);
+        return new OperationResult(run, status, 0, headers);
     }
 }

@@ -22,7 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
+
+import io.github.camelhightouch.internal.call.Deadlines;
 
 import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchException;
@@ -80,14 +82,15 @@ public final class SyncRunWaiter {
      * @param type          sync run or sync sequence run
      * @param ownerId       the sync id (or sync sequence id), for messages; may be null
      * @param runId         the run id
-     * @param poll          one poll: completes with the run, or with null while the run is not visible yet
+     * @param poll          one poll, given the wait's deadline (a poll must end by it): completes with the run, or
+     *                      with null while the run is not visible yet
      * @param pollInterval  milliseconds between polls
      * @param timeout       milliseconds the wait lasts at most
      * @param failOnWarning whether a warning status fails
      */
     public record Wait(
             String operation, RunType type, String ownerId, String runId,
-            Supplier<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout, boolean failOnWarning) {
+            LongFunction<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout, boolean failOnWarning) {
     }
 
     private final ScheduledExecutorService scheduler;
@@ -168,7 +171,7 @@ public final class SyncRunWaiter {
 
         Waiting(Wait wait) {
             this.wait = wait;
-            this.deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait.timeout());
+            this.deadline = Deadlines.after(System.nanoTime(), wait.timeout());
         }
 
         void schedule(long delayMillis) {
@@ -186,7 +189,7 @@ public final class SyncRunWaiter {
             }
             CompletableFuture<Map<String, Object>> poll;
             try {
-                poll = wait.poll().get();
+                poll = wait.poll().apply(deadline);
             } catch (RuntimeException e) {
                 poll = CompletableFuture.failedFuture(e);
             }
@@ -225,7 +228,7 @@ public final class SyncRunWaiter {
                             wait.runId(), lastStatus);
                 }
             }
-            long remainingMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            long remainingMillis = Deadlines.millisLeft(deadline);
             if (remainingMillis <= 0) {
                 result.completeExceptionally(new HightouchWaitTimeoutException(
                         wait.operation(), wait.ownerId(), wait.runId(), lastStatus, wait.timeout(), lastRun, lastError));

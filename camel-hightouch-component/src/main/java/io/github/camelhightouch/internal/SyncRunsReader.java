@@ -96,7 +96,7 @@ public final class SyncRunsReader {
         try {
             return future.join();
         } catch (CompletionException e) {
-            Throwable cause = OperationInvoker.unwrap(e);
+            Throwable cause = Futures.unwrap(e);
             if (cause instanceof Exception exception) {
                 throw exception;
             }

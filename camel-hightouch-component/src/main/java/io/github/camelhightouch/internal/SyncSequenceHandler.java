@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelhightouch.HightouchConstants;
-import io.github.camelhightouch.HightouchException;
+import io.github.camelhightouch.HightouchRunIdUnknownException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException;
@@ -50,7 +50,7 @@ final class SyncSequenceHandler implements OperationHandler {
                     .thenApply(answer -> (answer.success()
                             ? result(answer.body(), answer.status(), runId)
                             : OperationResult.of(answer.body(), answer.status()))
-                            .header(HightouchConstants.ATTEMPTS, answer.attempts()));
+                            .withAttempts(answer.attempts()));
         }
         String sequenceId = context.ids().require(Id.SYNC_SEQUENCE, message);
         String path = IdResolver.expand(HightouchOperation.triggerSyncSequence.getPath(), Id.SYNC_SEQUENCE, sequenceId);
@@ -59,31 +59,31 @@ final class SyncSequenceHandler implements OperationHandler {
                 .thenCompose(triggered -> {
                     if (!triggered.success()) {
                         return CompletableFuture.completedFuture(OperationResult.of(triggered.body(), triggered.status())
-                                .header(HightouchConstants.ATTEMPTS, triggered.attempts()));
+                                .withAttempts(triggered.attempts()));
                     }
                     String runId = Runs.idText(ResponseMapper.resourceId(triggered.body()));
                     if (runId == null) {
-                        return CompletableFuture.failedFuture(new HightouchException(
-                                "Hightouch triggerSyncSequence answered without a run id: " + triggered.body()));
+                        return CompletableFuture.failedFuture(new HightouchRunIdUnknownException(
+                                "triggerSyncSequence", sequenceId, triggered.status(),
+                                ResponseMapper.text(triggered.body())));
                     }
                     if (!context.options().isWaitForCompletion()) {
-                        return CompletableFuture.completedFuture(headers(new OperationResult(triggered.body(),
-                                triggered.status(), null), runId, null).header(HightouchConstants.ATTEMPTS,
-                                        triggered.attempts()));
+                        return CompletableFuture.completedFuture(headers(OperationResult.of(triggered.body(),
+                                triggered.status()), runId, null).withAttempts(triggered.attempts()));
                     }
                     return polls.waitForSequenceRun(sequenceId, runId).handle((run, error) -> {
                         if (error != null) {
                             throw Runs.failedWait(error, HightouchConstants.SYNC_SEQUENCE_RUN_ID, runId,
                                     HightouchConstants.SYNC_SEQUENCE_RUN_STATUS);
                         }
-                        return result(run, 200, runId);
+                        return result(run, 200, runId).withAttempts(triggered.attempts());
                     });
                 });
     }
 
     private static OperationResult result(Object run, int status, String runId) {
         String runStatus = run instanceof Map<?, ?> map && map.get("status") != null ? map.get("status").toString() : null;
-        return headers(new OperationResult(run, status, new LinkedHashMap<>()), runId, runStatus);
+        return headers(OperationResult.of(run, status), runId, runStatus);
     }
 
     private static OperationResult headers(OperationResult result, String runId, String status) {

@@ -21,13 +21,13 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelhightouch.HightouchConstants;
-import io.github.camelhightouch.HightouchException;
+import io.github.camelhightouch.HightouchRunIdUnknownException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
-import io.github.camelhightouch.internal.ApiCaller.ApiResponse;
+import io.github.camelhightouch.internal.ApiClient.ApiResponse;
 import io.github.camelhightouch.internal.IdResolver.Id;
 import org.apache.camel.Message;
 
@@ -46,9 +46,6 @@ final class TriggerSyncHandler implements OperationHandler {
     TriggerSyncHandler(OperationContext context) {
         this.context = context;
         this.polls = new RunPolls(context);
-        if (context.options().getSyncId() != null && context.options().getSyncSlug() != null) {
-            throw new IllegalArgumentException("syncId, syncSlug: set one of them for hightouch:triggerSync, not both");
-        }
     }
 
     @Override
@@ -79,21 +76,26 @@ final class TriggerSyncHandler implements OperationHandler {
     }
 
     private CompletableFuture<OperationResult> afterTrigger(Target target, ApiResponse triggered) {
-        String runId = triggered.success() ? Runs.idText(ResponseMapper.resourceId(triggered.body())) : null;
+        if (!triggered.success()) {
+            return CompletableFuture.completedFuture(OperationResult.of(triggered.body(), triggered.status(),
+                    triggered.attempts()));
+        }
+        String runId = Runs.idText(ResponseMapper.resourceId(triggered.body()));
+        if (runId == null) {
+            return CompletableFuture.failedFuture(new HightouchRunIdUnknownException("triggerSync",
+                    target.syncId() != null ? target.syncId() : target.slug(), triggered.status(),
+                    ResponseMapper.text(triggered.body())));
+        }
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put(HightouchConstants.SYNC_RUN_ID, runId);
         headers.put(HightouchConstants.SYNC_RUN_STATUS, null);
         headers.put(HightouchConstants.RESOURCE_ID, runId);
-        headers.put(HightouchConstants.ATTEMPTS, triggered.attempts());
         if (target.syncId() != null) {
             headers.put(HightouchConstants.SYNC_ID, target.syncId());
         }
-        if (runId == null || !context.options().isWaitForCompletion()) {
-            if (triggered.success() && runId == null) {
-                return CompletableFuture.failedFuture(new HightouchException(
-                        "Hightouch triggerSync answered without a run id: " + triggered.body()));
-            }
-            return CompletableFuture.completedFuture(new OperationResult(triggered.body(), triggered.status(), headers));
+        if (!context.options().isWaitForCompletion()) {
+            return CompletableFuture.completedFuture(new OperationResult(triggered.body(), triggered.status(),
+                    triggered.attempts(), headers));
         }
         CompletableFuture<String> syncId = target.syncId() != null
                 ? CompletableFuture.completedFuture(target.syncId()) : polls.syncIdOfSlug(target.slug());
@@ -104,7 +106,7 @@ final class TriggerSyncHandler implements OperationHandler {
                         throw Runs.failedWait(error, HightouchConstants.SYNC_RUN_ID, runId, HightouchConstants.SYNC_RUN_STATUS);
                     }
                     headers.put(HightouchConstants.SYNC_RUN_STATUS, SyncRunWaiter.status(run));
-                    return new OperationResult(run, 200, headers);
+                    return new OperationResult(run, 200, triggered.attempts(), headers);
                 });
     }
 

@@ -95,10 +95,10 @@ class BadInputTest {
                 Arguments.of("hightouch:deleteEverything", "operation: unknown Hightouch operation 'deleteEverything'"),
                 Arguments.of("hightouch:raw", "url: must be set for hightouch:raw"),
                 Arguments.of("hightouch:createSource?batchMode=true", "batchMode: Hightouch has no batch createSource"),
-                Arguments.of("hightouch:createModel?connectTimeout=-1", "connectTimeout: must not be negative"),
-                Arguments.of("hightouch:createModel?responseTimeout=-5", "responseTimeout: must not be negative"),
-                Arguments.of("hightouch:createModel?requestTimeout=-5", "requestTimeout: must not be negative"),
-                Arguments.of("hightouch:createModel?maxRetries=-1", "maxRetries: must not be negative"));
+                Arguments.of("hightouch:createModel?connectTimeout=-1", "connectTimeout: must be between 1 and 2147483647, got -1"),
+                Arguments.of("hightouch:createModel?responseTimeout=-5", "responseTimeout: must be between 1 and 2147483647, got -5"),
+                Arguments.of("hightouch:createModel?requestTimeout=-5", "requestTimeout: must be at least 1, got -5"),
+                Arguments.of("hightouch:createModel?maxRetries=-1", "maxRetries: must be between 0 and 1000, got -1"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -161,7 +161,7 @@ class FaultMatrixTest {
                 }
                 case UNREACHABLE -> {
                     assertThat(result.getException()).isInstanceOf(HightouchTransportException.class)
-                            .hasMessageContaining("unreachable").hasMessageContaining(baseUrl);
+                            .hasMessageContaining("nothing was sent").hasMessageContaining(baseUrl);
                     assertThat(((HightouchTransportException) result.getException()).isOutcomeUnknown()).isFalse();
                 }
             }

@@ -29,7 +29,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -159,20 +158,6 @@ class SecretsTest {
             assertThatThrownBy(() -> context.getEndpoint("hightouch:raw?url=https://collector.example/api"))
                     .hasStackTraceContaining("is not on the origin of baseUrl");
             assertThat(HIGHTOUCH.server().findAll(anyRequestedFor(anyUrl()))).isEmpty();
-        }
-    }
-
-    @Test
-    void wireLogAtDebugStopsTheComponentFromStarting() throws Exception {
-        Configurator.setLevel("org.apache.hc.client5.http.wire", Level.DEBUG);
-        try (CamelContext context = HIGHTOUCH.newContext()) {
-            assertThatThrownBy(() -> {
-                context.start();
-                context.getEndpoint("hightouch:createSource").createProducer().start();
-            }).hasStackTraceContaining("org.apache.hc.client5.http.wire is at DEBUG")
-                    .satisfies(e -> assertThat(e.toString()).doesNotContain(HightouchStandIn.API_KEY));
-        } finally {
-            Configurator.setLevel("org.apache.hc.client5.http.wire", Level.INFO);
         }
     }
 }

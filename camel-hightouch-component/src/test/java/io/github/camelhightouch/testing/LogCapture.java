@@ -61,9 +61,6 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
 
     private static final String APPENDER_NAME = "hightouch-test-capture";
 
-    /** HttpClient's wire log: the component refuses to start with it at DEBUG, so a lowered root leaves it at INFO. */
-    private static final String WIRE_LOGGER = "org.apache.hc.client5.http.wire";
-
     private final Queue<Line> lines = new ConcurrentLinkedQueue<>();
     private final List<String> forbidden = new ArrayList<>();
     private final Map<String, Level> previousLevels = new LinkedHashMap<>();
@@ -71,7 +68,6 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
     private CapturingAppender appender;
     private Level rootLevelBeforeTest;
     private boolean atConfiguredLevels;
-    private boolean wireLoggerAdded;
 
     /**
      * One captured log line.
@@ -114,7 +110,7 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
 
     /**
      * Until the end of the current test, the root logger is at the level, so that every library's lines at that level
-     * are captured (and written to the test log), HttpClient's header log for one. HttpClient's wire log stays at INFO.
+     * are captured (and written to the test log), HttpClient's header and wire logs among them.
      */
     public LogCapture rootAt(Level level) {
         LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
@@ -124,10 +120,6 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
             rootLevelBeforeTest = root.getLevel();
         }
         root.setLevel(level);
-        if (config.getLoggers().get(WIRE_LOGGER) == null) {
-            config.addLogger(WIRE_LOGGER, new LoggerConfig(WIRE_LOGGER, Level.INFO, true));
-            wireLoggerAdded = true;
-        }
         loggerContext.updateLoggers();
         return this;
     }
@@ -218,7 +210,7 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
     }
 
     private void restoreLevelsOfTheTest() {
-        if (rootLevelBeforeTest == null && !wireLoggerAdded && !atConfiguredLevels) {
+        if (rootLevelBeforeTest == null && !atConfiguredLevels) {
             return;
         }
         LoggerContext loggerContext = (LoggerContext) LogManager.getContext(false);
@@ -226,10 +218,6 @@ public final class LogCapture implements BeforeAllCallback, AfterAllCallback, Be
         if (rootLevelBeforeTest != null) {
             config.getRootLogger().setLevel(rootLevelBeforeTest);
             rootLevelBeforeTest = null;
-        }
-        if (wireLoggerAdded) {
-            config.removeLogger(WIRE_LOGGER);
-            wireLoggerAdded = false;
         }
         if (atConfiguredLevels) {
             lowerDetailedLoggers(config);

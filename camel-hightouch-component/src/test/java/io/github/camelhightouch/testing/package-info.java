@@ -24,6 +24,8 @@
  * <li>{@link io.github.camelhightouch.testing.LogCapture}: a JUnit 5 extension capturing every log4j2 line (the
  * component at TRACE, Camel at DEBUG; for one test the root at DEBUG with rootAt, or everything at its configured
  * level with atConfiguredLevels) and failing any test that logged a forbidden string such as the key.</li>
+ * <li>{@link io.github.camelhightouch.testing.LogLevels}: log4j2 levels changed for a block of a test (every logger
+ * at DEBUG, or one logger) and put back on close.</li>
  * <li>{@link io.github.camelhightouch.testing.ApiKeyLeaks}: assertions that the key is in no exception, message
  * header, exchange property or endpoint URI as Camel shows it.</li>
  * <li>{@link io.github.camelhightouch.testing.HightouchExtensions}: the stand-in and the log capture, registered by

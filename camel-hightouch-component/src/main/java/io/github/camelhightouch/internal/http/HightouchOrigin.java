@@ -11,12 +11,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+
+import io.github.camelhightouch.HightouchHttpMethod;
+import org.apache.hc.core5.http.HttpHost;
 
 /**
  * The base URL of the Hightouch API and its origin (scheme, host, port): the only place the API key is ever sent to.
@@ -29,12 +33,14 @@ public final class HightouchOrigin {
     private final String scheme;
     private final String host;
     private final int port;
+    private final HttpHost httpHost;
 
     private HightouchOrigin(String baseUrl, String scheme, String host, int port) {
         this.baseUrl = baseUrl;
         this.scheme = scheme;
         this.host = host;
         this.port = port;
+        this.httpHost = new HttpHost(scheme, host, port);
     }
 
     /**
@@ -100,8 +106,44 @@ public final class HightouchOrigin {
         if (lower.contains("://") || pathOrUrl.startsWith("//")) {
             throw new IllegalArgumentException(option + ": must be a path below baseUrl or an https URL, got " + pathOrUrl);
         }
-        parse("http://localhost" + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl, option);
+        URI relative = parse("http://localhost" + (pathOrUrl.startsWith("/") ? "" : "/") + pathOrUrl, option);
+        if (relative.getRawFragment() != null) {
+            throw new IllegalArgumentException(option + ": must not carry a fragment (#...), got " + pathOrUrl);
+        }
+        for (String segment : relative.getRawPath().split("/")) {
+            if (".".equals(segment) || "..".equals(segment) || "%2e".equalsIgnoreCase(segment)
+                    || segment.toLowerCase(Locale.ROOT).matches("(\\.|%2e){2}")) {
+                throw new IllegalArgumentException(option + ": must not hold a dot-segment (. or ..), got " + pathOrUrl);
+            }
+        }
         return baseUrl + (pathOrUrl.startsWith("/") ? pathOrUrl : "/" + pathOrUrl);
+    }
+
+    /**
+     * The one way a request is made: its URL is parsed and checked to be on this origin, so a request that exists
+     * cannot go anywhere else.
+     *
+     * @param  url                      a full URL built from the base URL (encoded path and query)
+     * @throws IllegalArgumentException when the URL is not on this origin or not a valid URI
+     */
+    public HightouchRequest request(String operation, HightouchHttpMethod method, String url, byte[] body,
+                                    List<ExtraHeaders.Header> headers, boolean idempotent) {
+        URI uri = parse(url, "url");
+        String otherScheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        String otherHost = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!scheme.equals(otherScheme) || !host.equals(otherHost) || port != effectivePort(otherScheme, uri.getPort())
+                || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("url: " + url + " is not on the origin of baseUrl (" + scheme + "://" + host
+                                               + ":" + port + ")");
+        }
+        return new HightouchRequest(operation, method, uri, body, headers == null ? List.of() : headers, idempotent);
+    }
+
+    /**
+     * The origin as HttpClient's target host: every request of this origin is sent to it, whatever its URI says.
+     */
+    public HttpHost httpHost() {
+        return httpHost;
     }
 
     @Override

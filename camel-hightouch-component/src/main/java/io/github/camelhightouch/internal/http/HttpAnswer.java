@@ -11,32 +11,25 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.http;
 
 /**
- * What Hightouch answered: the status, the raw body (empty when there was none) and the {@code Retry-After} header.
+ * What Hightouch answered to one attempt: the status, the raw body (empty when there was none) and the
+ * {@code Retry-After} header.
  *
  * @param status     the HTTP status
  * @param body       the response body, never null
  * @param retryAfter the Retry-After header value, or null
- * @param attempts   how many attempts the call took
+ * @param attempts   how many attempts the call took to get this answer
  */
-public record HttpResult(int status, byte[] body, String retryAfter, int attempts) {
+public record HttpAnswer(int status, byte[] body, String retryAfter, int attempts) {
 
-    public HttpResult(int status, byte[] body, String retryAfter) {
-        this(status, body, retryAfter, 1);
+    /** The same answer, as the result of a call that took the given number of attempts. */
+    public HttpAnswer withAttempts(int count) {
+        return count == attempts ? this : new HttpAnswer(status, body, retryAfter, count);
     }
 
-    /**
-     * The same answer, counted as the result of the given number of attempts.
-     */
-    public HttpResult withAttempts(int attempts) {
-        return new HttpResult(status, body, retryAfter, attempts);
-    }
-
-    /**
-     * Whether the status is 2xx.
-     */
+    /** Whether the status is 2xx. */
     public boolean isSuccess() {
         return status >= 200 && status < 300;
     }

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.call;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,6 +29,7 @@ import org.apache.camel.CamelContext;
 public final class RateLimiters {
 
     private final Map<String, RequestRateLimiter> limiters = new ConcurrentHashMap<>();
+    private int startedComponents;
 
     /**
      * The registry of a CamelContext, created on first use.
@@ -47,8 +48,24 @@ public final class RateLimiters {
     /**
      * The limiter of a key, created with these settings by the first endpoint that asks for it.
      */
-    public RequestRateLimiter forKey(String apiKey, int permits, long periodMillis) {
-        return limiters.computeIfAbsent(digest(apiKey), k -> new RequestRateLimiter(permits, periodMillis));
+    public RequestRateLimiter forKey(String apiKey, int permits, long periodMillis, int maxQueued) {
+        return limiters.computeIfAbsent(digest(apiKey), k -> new RequestRateLimiter(permits, periodMillis, maxQueued));
+    }
+
+    /** A component of the context started: it may ask for limiters. */
+    public synchronized void componentStarted() {
+        startedComponents++;
+    }
+
+    /**
+     * A component stopped; when none is left (the context stops), the limiters go, so that a context started again
+     * behaves as a new one.
+     */
+    public synchronized void componentStopped() {
+        if (--startedComponents <= 0) {
+            startedComponents = 0;
+            limiters.clear();
+        }
     }
 
     private static String digest(String apiKey) {

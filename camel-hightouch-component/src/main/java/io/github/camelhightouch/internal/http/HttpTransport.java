@@ -11,11 +11,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.http;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.http.HttpComponent;
@@ -23,67 +22,51 @@ import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.hc.client5.http.io.HttpClientConnectionManager;
-import org.slf4j.LoggerFactory;
+import org.apache.hc.client5.http.socket.ConnectionSocketFactory;
+import org.apache.hc.core5.http.config.Registry;
+import org.apache.hc.core5.http.io.SocketConfig;
 
 /**
  * The HTTP transport of one Hightouch component: a private camel-http component whose single pooled connection
  * manager is shared by every endpoint of the Hightouch component. HttpClient's own retries and redirects are off: the
  * component owns the retry policy, and a redirect must never carry the API key elsewhere.
  */
-public final class HightouchHttpTransport extends ServiceSupport {
-
-    private static final String WIRE_LOG = "org.apache.hc.client5.http.wire";
-    /** A URL that Camel's endpoint URI handling leaves as it is: no query, no escapes, no spaces. */
-    private static final Pattern PLAIN_URL = Pattern.compile("https?://[A-Za-z0-9._~:/-]+");
+public final class HttpTransport extends ServiceSupport {
 
     private final CamelContext camelContext;
     private final int maxConnections;
     private SharedPoolHttpComponent http;
 
-    public HightouchHttpTransport(CamelContext camelContext, int maxConnections) {
+    public HttpTransport(CamelContext camelContext, int maxConnections) {
         this.camelContext = camelContext;
         this.maxConnections = maxConnections;
     }
 
     /**
-     * A client for one base URL, API key and pair of timeouts, on the shared connection pool.
+     * A sender for one origin, API key and pair of timeouts, on the shared connection pool; start it before use.
      */
-    public HightouchHttpClient newClient(HightouchOrigin origin, String apiKey, long connectTimeout, long responseTimeout)
-            throws Exception {
-        return newClient(origin, origin.baseUrl(), apiKey, connectTimeout, responseTimeout);
-    }
-
-    /**
-     * A client for one base URL, API key and pair of timeouts, on the shared connection pool, whose camel-http
-     * endpoint points at the URL most of its calls go to: camel-http sends those on its precomputed URL, without
-     * parsing a per-request URI header.
-     *
-     * @param usualUrl the URL of the endpoint's operation (a URL with a query or escapes is not used for this)
-     */
-    public HightouchHttpClient newClient(HightouchOrigin origin, String usualUrl, String apiKey, long connectTimeout,
-                                         long responseTimeout)
+    public RequestSender newSender(HightouchOrigin origin, String apiKey, long connectTimeout, long responseTimeout)
             throws Exception {
         if (!isStarted()) {
             throw new IllegalStateException("The Hightouch HTTP transport is not started");
         }
-        String address = usualUrl != null && usualUrl.startsWith(origin.baseUrl()) && PLAIN_URL.matcher(usualUrl).matches()
-                ? usualUrl : origin.baseUrl();
-        // the key never goes into this URI: it is set per request on a private exchange
-        String uri = address + "?throwExceptionOnFailure=false&followRedirects=false"
+        // the key never goes into this URI: the client adds it to each request
+        String uri = origin.baseUrl() + "?throwExceptionOnFailure=false&followRedirects=false"
                      + "&connectTimeout=" + connectTimeout + "&responseTimeout=" + responseTimeout
-                     + "&connectionRequestTimeout=" + Math.max(connectTimeout, responseTimeout);
+                     + "&connectionRequestTimeout=" + connectTimeout;
         HttpEndpoint endpoint = (HttpEndpoint) http.createEndpoint(uri);
-        endpoint.setHttpClientConfigurer(new BearerAuthorization(apiKey));
-        return new HightouchHttpClient(endpoint);
+        BearerAuthorization authorization = new BearerAuthorization(apiKey);
+        endpoint.setHttpClientConfigurer(builder -> {
+            authorization.configureHttpClient(builder);
+            builder.setRequestExecutor(new SendingMarker());
+        });
+        return new RequestSender(endpoint, origin, connectTimeout, responseTimeout);
     }
 
     @Override
     protected void doStart() throws Exception {
-        if (LoggerFactory.getLogger(WIRE_LOG).isDebugEnabled()) {
-            // HttpClient's wire log prints every byte sent, the Authorization header included
-            throw new IllegalStateException("The logger " + WIRE_LOG + " is at DEBUG: HttpClient would print the Hightouch "
-                                            + "API key with every request. Set it to INFO or higher.");
-        }
+        // the pool's connections never write to HttpClient's wire log (it would print the API key): say so once
+        NoWireLogConnectionFactory.warnIfWireLogIsOn();
         http = new SharedPoolHttpComponent();
         http.setCamelContext(camelContext);
         http.setAutomaticRetriesDisabled(true);
@@ -106,13 +89,28 @@ public final class HightouchHttpTransport extends ServiceSupport {
     }
 
     /**
-     * camel-http builds the pool (TLS set-up included) the same way it does for its own endpoints.
+     * The shared pool, for its statistics; null while stopped.
+     */
+    public HttpClientConnectionManager connectionManager() {
+        return http == null ? null : http.getClientConnectionManager();
+    }
+
+    /**
+     * camel-http builds the pool (TLS set-up included) the same way it does for its own endpoints, of connections that
+     * stay out of HttpClient's wire log.
      */
     private static final class SharedPoolHttpComponent extends HttpComponent {
         HttpClientConnectionManager createSharedPool() throws Exception {
             Map<String, Object> none = new HashMap<>();
             return createConnectionManager(none, getSslContextParameters() != null
                     ? getSslContextParameters() : retrieveGlobalSslContextParameters(), new HashMap<>());
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        protected HttpClientConnectionManager createConnectionManager(Registry<ConnectionSocketFactory> registry,
+                                                                      int maxTotal, int perRoute, SocketConfig socketConfig) {
+            return NoWireLogConnectionFactory.newPool(this, registry, maxTotal, perRoute, socketConfig);
         }
     }
 }

@@ -1,0 +1,220 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal.call;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * At most {@code permits} requests in any window of {@code period}: a token bucket whose every token comes back
+ * exactly one period after the request that spent it left. Unlike a bucket refilled at a steady rate, it never lets a
+ * burst and the refill together exceed the limit in one window, which is how Hightouch counts (200 requests per 10
+ * seconds).
+ * <p>
+ * Nobody blocks here. A request that finds a token goes at once; the others wait in a bounded FIFO queue, holding no
+ * thread, and a timer hands each one a token when one comes back. A token is spent only by a request that is still
+ * live when it is released ({@link Ticket#claim()}): a call that expired or was stopped while queued leaves the queue
+ * ({@link #withdraw}) and spends nothing. The timer runs on the scheduler of a waiting request; when that scheduler is
+ * gone (its component stopped), the next waiting request's scheduler takes over, so a stopped component can never
+ * leave the queue without a timer.
+ */
+public final class RequestRateLimiter {
+
+    /** A request waiting for a token. */
+    public interface Ticket {
+        /** Takes the ticket out of the queue for sending; false when its call has already ended. */
+        boolean claim();
+
+        /**
+         * The claimed ticket got its token: send now, and {@link #restamp} the token when the request really starts.
+         * Called outside the limiter's lock.
+         */
+        void granted(int token);
+
+        /** The claimed ticket's token came but it cannot be sent (its component is stopping). */
+        void rejected(RuntimeException reason);
+
+        /** The scheduler the limiter's timer may use while this ticket waits. */
+        ScheduledExecutorService scheduler();
+    }
+
+    /** What became of a request that asked for a token. */
+    public enum Admission {
+        /** It has its token and was claimed: send it now. */
+        GRANTED,
+        /** It waits in the queue; {@link Ticket#granted()} follows. */
+        QUEUED,
+        /** The queue is full: fail it at once. */
+        FULL,
+        /** Its call had already ended: nothing to do. */
+        ENDED
+    }
+
+    private final int permits;
+    private final long periodNanos;
+    private final int maxQueued;
+    private final long[] spentAt;
+    private final Deque<Ticket> waiting = new ArrayDeque<>();
+    private int spent;
+    private int oldest;
+    private ScheduledFuture<?> timer;
+    private ScheduledExecutorService timerScheduler;
+
+    public RequestRateLimiter(int permits, long periodMillis, int maxQueued) {
+        if (permits <= 0 || periodMillis <= 0 || maxQueued <= 0) {
+            throw new IllegalArgumentException("rateLimit, rateLimitPeriod and rateLimitQueueSize must be positive");
+        }
+        this.permits = permits;
+        this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
+        this.maxQueued = maxQueued;
+        this.spentAt = new long[permits];
+    }
+
+    /**
+     * Gives the ticket a token now if one is free and nobody waits before it, else queues it (unless the queue is
+     * full).
+     */
+    public Admission admit(Ticket ticket) {
+        synchronized (this) {
+            long now = System.nanoTime();
+            if (waiting.isEmpty() && tokenFree(now)) {
+                if (!ticket.claim()) {
+                    return Admission.ENDED;
+                }
+                spend(now);
+                return Admission.GRANTED;
+            }
+            if (waiting.size() >= maxQueued) {
+                return Admission.FULL;
+            }
+            waiting.addLast(ticket);
+            armTimer(now);
+            return Admission.QUEUED;
+        }
+    }
+
+    /**
+     * Takes a ticket out of the queue without spending a token (its call expired or stopped).
+     *
+     * @return whether it was still waiting
+     */
+    public synchronized boolean withdraw(Ticket ticket) {
+        boolean removed = waiting.remove(ticket);
+        if (removed && waiting.isEmpty() && timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+        return removed;
+    }
+
+    /** How many requests wait for a token. */
+    public synchronized int waitingCount() {
+        return waiting.size();
+    }
+
+    /** The most requests that may wait. */
+    public int maxQueued() {
+        return maxQueued;
+    }
+
+    /**
+     * Re-arms the timer if its scheduler is gone while requests still wait (a component stopped, others go on).
+     */
+    public synchronized void rearm() {
+        if (!waiting.isEmpty()) {
+            armTimer(System.nanoTime());
+        }
+    }
+
+    private boolean tokenFree(long now) {
+        return spent < permits || now - spentAt[oldest] >= periodNanos;
+    }
+
+    private int spend(long now) {
+        if (spent < permits) {
+            spentAt[spent] = now;
+            return spent++;
+        }
+        int token = oldest;
+        spentAt[token] = now;
+        oldest = (oldest + 1) % permits;
+        return token;
+    }
+
+    /**
+     * Stamps a released token again when its request really starts: a busy worker pool cannot bunch requests into
+     * one window.
+     */
+    public synchronized void restamp(int token) {
+        long now = System.nanoTime();
+        if (now - spentAt[token] > 0) {
+            spentAt[token] = now;
+        }
+    }
+
+    private void armTimer(long now) {
+        if (timer != null && !timer.isDone() && !timerScheduler.isShutdown()) {
+            return;
+        }
+        timer = null;
+        long delay = spent < permits ? 0 : Math.max(0, periodNanos - (now - spentAt[oldest]));
+        for (Ticket ticket : waiting) {
+            ScheduledExecutorService scheduler = ticket.scheduler();
+            if (scheduler.isShutdown()) {
+                continue;
+            }
+            try {
+                timer = scheduler.schedule(this::release, delay, TimeUnit.NANOSECONDS);
+                timerScheduler = scheduler;
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // that component is stopping: its calls are being ended; try the next waiting request's scheduler
+            }
+        }
+    }
+
+    /** The timer: hands a token to each waiting request that can have one, then re-arms for the next. */
+    private void release() {
+        List<Ticket> granted = new ArrayList<>();
+        List<Integer> tokens = new ArrayList<>();
+        synchronized (this) {
+            timer = null;
+            long now = System.nanoTime();
+            while (!waiting.isEmpty() && tokenFree(now)) {
+                Ticket next = waiting.pollFirst();
+                if (next.claim()) {
+                    tokens.add(spend(now));
+                    granted.add(next);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                armTimer(now);
+            }
+        }
+        for (int i = 0; i < granted.size(); i++) {
+            Ticket ticket = granted.get(i);
+            try {
+                ticket.granted(tokens.get(i));
+            } catch (RuntimeException rejected) {
+                ticket.rejected(rejected);
+            }
+        }
+    }
+}
