@@ -74,6 +74,7 @@ public final class OperationHandlers {
         }
         if (operation != HightouchOperation.syncRuns) {
             refuse(options.isTerminalOnly(), "terminalOnly", "the syncRuns consumer", operation);
+            refuse(options.getIdempotentRepository() != null, "idempotentRepository", "the syncRuns consumer", operation);
         }
         if (!LISTS.contains(operation)) {
             String lists = "list operations";
