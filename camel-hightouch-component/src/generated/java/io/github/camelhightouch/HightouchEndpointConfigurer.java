@@ -58,6 +58,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "headers": target.getOptions().setHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
         case "httpMethod": target.getOptions().setHttpMethod(property(camelContext, io.github.camelhightouch.HightouchHttpMethod.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getOptions().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -177,6 +179,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "headers": return java.util.Map.class;
         case "httpmethod":
         case "httpMethod": return io.github.camelhightouch.HightouchHttpMethod.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -297,6 +301,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "headers": return target.getOptions().getHeaders();
         case "httpmethod":
         case "httpMethod": return target.getOptions().getHttpMethod();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getOptions().getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":

@@ -23,7 +23,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("after");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -44,6 +44,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("greedy");
         props.add("headers");
         props.add("httpMethod");
+        props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");

@@ -62,6 +62,15 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
     @UriParam
     private HightouchOperationOptions options = new HightouchOperationOptions();
 
+    /**
+     * For the syncRuns consumer: milliseconds between the end of one poll and the start of the next, 30000 (30 s) by
+     * default. Each poll reads every page of the runs (of every sync without syncId), and Hightouch allows 200 requests
+     * per 10 seconds per workspace, so Camel's usual 500 ms would spend that budget on polling.
+     */
+    // the scheduler's own field is in ScheduledPollEndpoint; this one gives the option its default in the catalog
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + HightouchSyncRunsConsumer.DEFAULT_DELAY)
+    private long delay = HightouchSyncRunsConsumer.DEFAULT_DELAY;
+
     private HightouchOrigin origin;
     private RequestSender sender;
     private volatile CallRunner callRunner;
@@ -73,6 +82,8 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        // the delay option, set after the endpoint is created, replaces this default
+        setDelay(HightouchSyncRunsConsumer.DEFAULT_DELAY);
     }
 
     @Override
@@ -196,6 +207,17 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
 
     public void setOptions(HightouchOperationOptions options) {
         this.options = options;
+    }
+
+    /**
+     * For the syncRuns consumer: milliseconds between the end of one poll and the start of the next, 30000 (30 s) by
+     * default. Each poll reads every page of the runs (of every sync without syncId), and Hightouch allows 200 requests
+     * per 10 seconds per workspace, so Camel's usual 500 ms would spend that budget on polling.
+     */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     OperationContext getOperationContext() {

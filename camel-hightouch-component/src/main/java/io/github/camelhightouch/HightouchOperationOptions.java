@@ -15,6 +15,7 @@ package io.github.camelhightouch;
 
 import java.util.Map;
 
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -96,6 +97,8 @@ public class HightouchOperationOptions {
 
     @UriParam(label = "consumer", defaultValue = "false")
     private boolean terminalOnly;
+    @UriParam(label = "consumer")
+    private IdempotentRepository idempotentRepository;
 
     public String getUrl() {
         return url;
@@ -452,5 +455,21 @@ public class HightouchOperationOptions {
      */
     public void setTerminalOnly(boolean terminalOnly) {
         this.terminalOnly = terminalOnly;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    /**
+     * For the syncRuns consumer: where it records each run and status it delivered (keys syncId/runId/status), so
+     * that it emits each once. A key is added only once the route has processed the exchange without an exception, so
+     * a failed delivery is emitted again on the next poll. By default each consumer keeps the last 10000 keys in
+     * memory, lost when the route, the CamelContext or the JVM restarts; a FileIdempotentRepository (or any other
+     * persistent IdempotentRepository) keeps them across restarts. Reference a bean, e.g.
+     * idempotentRepository=#syncRunStore.
+     */
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
     }
 }

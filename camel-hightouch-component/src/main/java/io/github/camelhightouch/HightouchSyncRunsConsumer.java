@@ -21,23 +21,44 @@ import io.github.camelhightouch.internal.SyncRunsReader.SyncRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * The syncRuns consumer: polls the runs of a sync (or of every sync) every delay milliseconds and emits one exchange
- * per run each time the run is first seen or shows a new status, never twice for the same run and status; with
- * terminalOnly, finished runs only. The body is the run; the headers carry the sync id, the run id and the status. A
- * failed poll is handed to the consumer's exception handler (logged by default) and the next poll goes on.
+ * The syncRuns consumer: polls the runs of a sync (or of every sync) every delay milliseconds (30 s by default) and
+ * emits one exchange per run each time the run shows a status it was not delivered in yet; with terminalOnly,
+ * finished runs only. The body is the run; the headers carry the sync id, the run id and the status.
+ * <p>
+ * What was delivered is kept in the endpoint's idempotentRepository, or else in an in-memory one of this consumer
+ * (the last {@value #DEFAULT_REPOSITORY_SIZE} keys, lost when the route restarts, since Camel then creates a new
+ * consumer). The CamelContext starts a configured repository and stops it when it stops. A run is
+ * recorded only once the route processed its exchange without an exception (and without marking it rollback-only):
+ * a failed delivery is handed to the consumer's exception handler and emitted again on the next poll. A failed poll is
+ * handed to the exception handler too (logged by default) and the next poll goes on.
  */
 public class HightouchSyncRunsConsumer extends ScheduledPollConsumer {
 
+    /** How long the consumer waits between two polls unless the delay option says otherwise. */
+    public static final long DEFAULT_DELAY = 30_000;
+
+    /** How many keys the default in-memory repository keeps, the least recently added dropped first. */
+    public static final int DEFAULT_REPOSITORY_SIZE = 10_000;
+
     private final HightouchEndpoint endpoint;
+    private final IdempotentRepository repository;
+    private final boolean ownRepository;
     private SyncRunsReader reader;
     private RunChangeTracker tracker;
 
     public HightouchSyncRunsConsumer(HightouchEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
         this.endpoint = endpoint;
+        IdempotentRepository configured = endpoint.getOptions().getIdempotentRepository();
+        this.ownRepository = configured == null;
+        this.repository = ownRepository
+                ? MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_REPOSITORY_SIZE) : configured;
     }
 
     @Override
@@ -45,11 +66,31 @@ public class HightouchSyncRunsConsumer extends ScheduledPollConsumer {
         return endpoint;
     }
 
+    /**
+     * The repository of what this consumer delivered: the endpoint's idempotentRepository, or its own.
+     */
+    public IdempotentRepository getIdempotentRepository() {
+        return repository;
+    }
+
     @Override
     protected void doStart() throws Exception {
+        if (!ownRepository && !getEndpoint().getCamelContext().hasService(repository)) {
+            // the context starts it (loading a file store, for instance) and stops it when it stops
+            getEndpoint().getCamelContext().addService(repository, true, true);
+        }
+        ServiceHelper.startService(repository);
         reader = new SyncRunsReader(endpoint.getOperationContext());
-        tracker = new RunChangeTracker(endpoint.getOptions().isTerminalOnly());
+        tracker = new RunChangeTracker(repository, endpoint.getOptions().isTerminalOnly());
         super.doStart();
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        super.doShutdown();
+        if (ownRepository) {
+            ServiceHelper.stopAndShutdownService(repository);
+        }
     }
 
     @Override
@@ -59,23 +100,35 @@ public class HightouchSyncRunsConsumer extends ScheduledPollConsumer {
             if (!isRunAllowed()) {
                 break;
             }
-            Exchange exchange = createExchange(false);
-            Message message = exchange.getMessage();
-            message.setBody(run.run());
-            message.setHeader(HightouchConstants.SYNC_ID, run.syncId());
-            message.setHeader(HightouchConstants.SYNC_RUN_ID, run.runId());
-            message.setHeader(HightouchConstants.SYNC_RUN_STATUS, run.status());
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
+            if (deliver(run)) {
+                tracker.delivered(run);
             }
-            if (exchange.getException() != null) {
-                getExceptionHandler().handleException("Error processing sync run " + run.runId(), exchange,
-                        exchange.getException());
-            }
-            releaseExchange(exchange, false);
         }
         return changes.size();
+    }
+
+    /**
+     * Routes one exchange for the run and tells whether the route processed it: without an exception and not marked
+     * rollback-only. A failure is handed to the exception handler.
+     */
+    private boolean deliver(SyncRun run) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(run.run());
+        message.setHeader(HightouchConstants.SYNC_ID, run.syncId());
+        message.setHeader(HightouchConstants.SYNC_RUN_ID, run.runId());
+        message.setHeader(HightouchConstants.SYNC_RUN_STATUS, run.status());
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        boolean processed = exchange.getException() == null && !exchange.isRollbackOnly();
+        if (exchange.getException() != null) {
+            getExceptionHandler().handleException("Error processing sync run " + run.runId()
+                                                  + " (emitted again on the next poll)", exchange, exchange.getException());
+        }
+        releaseExchange(exchange, false);
+        return processed;
     }
 }

@@ -106,6 +106,7 @@ final class OptionChecks {
         }
         if (operation != HightouchOperation.syncRuns) {
             refuse(options.isTerminalOnly(), "terminalOnly", "the syncRuns consumer", operation);
+            refuse(options.getIdempotentRepository() != null, "idempotentRepository", "the syncRuns consumer", operation);
         }
         if (!LISTS.contains(operation)) {
             String lists = "list operations";

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,8 @@ class ReadmeRoutesTest {
             HightouchComponent component = new HightouchComponent();
             component.getConfiguration().setApiKey("readme-key");
             context.addComponent("hightouch", component);
+            // the bean the consumer's example refers to
+            context.getRegistry().bind("syncRunStore", MemoryIdempotentRepository.memoryIdempotentRepository());
             context.start();
             for (String uri : uris) {
                 try {

@@ -26,7 +26,8 @@ import io.github.camelhightouch.HightouchOperationOptions;
 
 /**
  * The query of a list operation: the filters and sort fields Hightouch accepts for it (as its API description lists
- * them) taken from the endpoint options, checked when the endpoint starts.
+ * them) taken from the endpoint options, checked when the endpoint starts. The syncRuns consumer without syncId has a
+ * second query, {@link #allSyncs()}, that lists the syncs with paging parameters only.
  */
 public final class ListQuery {
 
@@ -56,13 +57,20 @@ public final class ListQuery {
     private final HightouchOperationOptions options;
     private final Set<Filter> filters;
     private final List<String> orderByValues;
+    private final String orderBy;
 
     private ListQuery(HightouchOperation operation, HightouchOperationOptions options, Set<Filter> filters,
                       List<String> orderByValues) {
+        this(operation, options, filters, orderByValues, options.getOrderBy());
+    }
+
+    private ListQuery(HightouchOperation operation, HightouchOperationOptions options, Set<Filter> filters,
+                      List<String> orderByValues, String orderBy) {
         this.operation = operation;
         this.options = options;
         this.filters = filters;
         this.orderByValues = orderByValues;
+        this.orderBy = orderBy;
     }
 
     /**
@@ -83,10 +91,13 @@ public final class ListQuery {
     }
 
     /**
-     * The query that lists all syncs (the consumer without syncId), paging only.
+     * The query that lists all syncs for the syncRuns consumer without syncId: {@code limit} and {@code offset} only.
+     * The endpoint's list options (orderBy, limit, offset, the run filters) are those of the run reads: Hightouch
+     * refuses a run sort field such as finishedAt on {@code GET /syncs}, and a run filter there would filter syncs.
      */
-    public static ListQuery allSyncs(HightouchOperationOptions options) {
-        return new ListQuery(HightouchOperation.listSyncs, options, EnumSet.noneOf(Filter.class), SYNC_ORDER);
+    public static ListQuery allSyncs() {
+        return new ListQuery(HightouchOperation.listSyncs, new HightouchOperationOptions(), EnumSet.noneOf(Filter.class),
+                SYNC_ORDER, null);
     }
 
     /**
@@ -108,9 +119,9 @@ public final class ListQuery {
         if (options.getOffset() != null && options.getOffset() < 0) {
             throw new IllegalArgumentException("offset: must not be negative, got " + options.getOffset());
         }
-        if (options.getOrderBy() != null && !orderByValues.contains(options.getOrderBy())) {
+        if (orderBy != null && !orderByValues.contains(orderBy)) {
             throw new IllegalArgumentException("orderBy: must be one of " + orderByValues + " for hightouch:" + operation
-                                               + ", got " + options.getOrderBy());
+                                               + ", got " + orderBy);
         }
         if (filters.contains(Filter.WITHIN) && options.getWithin() != null && options.getWithin() < 1) {
             throw new IllegalArgumentException("within: must be a positive number of minutes, got " + options.getWithin());
@@ -145,7 +156,7 @@ public final class ListQuery {
                 query.add(parameter(filter), value(filter));
             }
         }
-        return query.add("orderBy", options.getOrderBy()).add("limit", limit).add("offset", offset);
+        return query.add("orderBy", orderBy).add("limit", limit).add("offset", offset);
     }
 
     private List<String> tags() {

@@ -14,47 +14,65 @@
 package io.github.camelhightouch.internal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import io.github.camelhightouch.internal.SyncRunWaiter.RunType;
 import io.github.camelhightouch.internal.SyncRunsReader.SyncRun;
+import org.apache.camel.spi.IdempotentRepository;
 
 /**
- * Remembers which (run, status) pairs the consumer has emitted, so that each is emitted once: a run is new when first
- * seen, and again each time it shows a status it had not shown before. Runs that a complete poll no longer lists
- * are forgotten, so that memory follows what the polls return.
+ * Decides which runs of a poll the consumer emits, so that each (run, status) is delivered once: a run and status is
+ * emitted until the route has processed it, then never again. What was delivered is kept in an
+ * {@link IdempotentRepository} under the key {@code syncId/runId/status}, and only there: a run that one poll does not
+ * list (shifted to another page, briefly absent) is still known when it reappears, and a persistent repository keeps
+ * it across restarts. With terminalOnly, a run is emitted only in a finished status, and nothing else is stored.
  */
 public final class RunChangeTracker {
 
+    private final IdempotentRepository delivered;
     private final boolean terminalOnly;
-    private final Map<String, Set<String>> emitted = new HashMap<>();
 
-    public RunChangeTracker(boolean terminalOnly) {
+    /**
+     * @param delivered    the keys of what was delivered, read and written by this tracker
+     * @param terminalOnly whether only finished runs are emitted
+     */
+    public RunChangeTracker(IdempotentRepository delivered, boolean terminalOnly) {
+        this.delivered = delivered;
         this.terminalOnly = terminalOnly;
     }
 
     /**
-     * The runs of a complete poll that are to be emitted, in order, each marked as emitted.
+     * The runs of a complete poll that are to be emitted, in the order listed: those whose status was not delivered
+     * yet, each once even when a page shift lists it twice. Nothing is recorded here: see {@link #delivered(SyncRun)}.
      */
     public List<SyncRun> changes(List<SyncRun> polled) {
         List<SyncRun> changes = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (SyncRun run : polled) {
-            String key = run.syncId() + "/" + run.runId();
-            listed.add(key);
-            String status = String.valueOf(run.status());
             if (terminalOnly && !RunType.SYNC_RUN.isTerminal(run.status())) {
                 continue;
             }
-            if (emitted.computeIfAbsent(key, k -> new HashSet<>()).add(status)) {
+            String key = key(run);
+            if (seen.add(key) && !delivered.contains(key)) {
                 changes.add(run);
             }
         }
-        emitted.keySet().retainAll(listed);
         return changes;
+    }
+
+    /**
+     * Records that the route processed the run in its status, so that it is not emitted again.
+     */
+    public void delivered(SyncRun run) {
+        delivered.add(key(run));
+    }
+
+    /**
+     * The key of a run in its status: {@code syncId/runId/status}.
+     */
+    public static String key(SyncRun run) {
+        return run.syncId() + "/" + run.runId() + "/" + run.status();
     }
 }

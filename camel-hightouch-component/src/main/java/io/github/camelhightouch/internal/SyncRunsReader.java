@@ -24,7 +24,8 @@ import io.github.camelhightouch.internal.IdResolver.Id;
 
 /**
  * Reads the runs the syncRuns consumer looks at: those of the sync given by the syncId option, or of every sync
- * ({@code GET /syncs}, then {@code GET /syncs/{id}/runs} for each), with the run filters and paging options. Runs on
+ * ({@code GET /syncs}, then {@code GET /syncs/{id}/runs} for each). The run reads take the endpoint's run filters,
+ * orderBy and paging options; {@code GET /syncs} takes only its own paging ({@link ListQuery#allSyncs()}). Runs on
  * the consumer's own thread, so it simply waits for each answer; any failed call fails the whole read, so that a poll
  * sees all of its runs or none.
  */
@@ -78,7 +79,7 @@ public final class SyncRunsReader {
         if (syncId != null) {
             return List.of(syncId);
         }
-        ListQuery allSyncs = ListQuery.allSyncs(context.options());
+        ListQuery allSyncs = ListQuery.allSyncs();
         Paginator syncs = new Paginator("listSyncs (GET " + context.api().url("/syncs", null) + ")",
                 (offset, limit) -> context.api().call(HightouchOperation.listSyncs, HightouchHttpMethod.GET, "/syncs",
                         allSyncs.page(offset, limit), null, true),
