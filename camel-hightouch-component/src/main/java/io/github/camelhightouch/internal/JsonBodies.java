@@ -21,6 +21,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
 
 /**
@@ -135,7 +136,7 @@ public final class JsonBodies {
         private final transient Violation violation;
 
         InvalidJsonBodyException(String field, String reason) {
-            super(field + ": " + reason, null, false, false);
+            super(BoundedText.cut(field + ": " + reason, HightouchValidationException.MAX_MESSAGE_CHARS), null, false, false);
             this.violation = new Violation(field, reason);
         }
 
