@@ -15,6 +15,7 @@ package io.github.camelhightouch.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackReader;
@@ -86,8 +87,8 @@ public final class JsonBodies {
                 return parse(field, readLimited(field, stream));
             }
             if (body instanceof Reader reader) {
-                Object text = readOnce(reader, field, maxBodySize, violations -> {
-                    throw new InvalidJsonBodyException(field, violations.reason());
+                Object text = readOnce(reader, field, maxBodySize, problem -> {
+                    throw new InvalidJsonBodyException(field, problem.reason());
                 });
                 return read(text, field);
             }
@@ -157,35 +158,44 @@ public final class JsonBodies {
     private static <E extends Exception> Object readOnce(Object body, String field, long maxBodySize, Problems<E> problems)
             throws E {
         int limit = (int) Math.min(Integer.MAX_VALUE - 16L, maxBodySize);
-        if (body instanceof InputStream stream) {
-            ByteArrayOutputStream read = new ByteArrayOutputStream();
-            try {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; read.size() <= limit; read.write(buffer, 0, n)) {
-                    n = stream.read(buffer, 0, Math.min(buffer.length, limit + 1 - read.size()));
-                    if (n < 0) {
-                        closeQuietly(stream);
-                        return read.toByteArray();
-                    }
-                }
-                problems.add(new Violation(field, "is larger than maxBodySize (" + maxBodySize + " bytes)"));
-            } catch (IOException e) {
-                problems.add(new Violation(field, "could not be read: " + e.getMessage()));
-            }
-            return new SequenceInputStream(new ByteArrayInputStream(read.toByteArray()), stream);
-        }
-        Reader reader = (Reader) body;
-        StringBuilder read = new StringBuilder();
+        return body instanceof InputStream stream
+                ? readStream(stream, field, limit, problems) : readReader((Reader) body, field, limit, problems);
+    }
+
+    private static <E extends Exception> Object readStream(InputStream stream, String field, int limit, Problems<E> problems)
+            throws E {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[BUFFER];
         try {
-            char[] buffer = new char[BUFFER];
-            for (int n; read.length() <= limit; read.append(buffer, 0, n)) {
-                n = reader.read(buffer, 0, Math.min(buffer.length, limit + 1 - read.length()));
+            while (read.size() <= limit) {
+                int n = stream.read(buffer, 0, Math.min(buffer.length, limit + 1 - read.size()));
+                if (n < 0) {
+                    closeQuietly(stream);
+                    return read.toByteArray();
+                }
+                read.write(buffer, 0, n);
+            }
+            problems.add(new Violation(field, "is larger than maxBodySize (" + limit + " bytes)"));
+        } catch (IOException e) {
+            problems.add(new Violation(field, "could not be read: " + e.getMessage()));
+        }
+        return new SequenceInputStream(new ByteArrayInputStream(read.toByteArray()), stream);
+    }
+
+    private static <E extends Exception> Object readReader(Reader reader, String field, int limit, Problems<E> problems)
+            throws E {
+        StringBuilder read = new StringBuilder();
+        char[] buffer = new char[BUFFER];
+        try {
+            while (read.length() <= limit) {
+                int n = reader.read(buffer, 0, Math.min(buffer.length, limit + 1 - read.length()));
                 if (n < 0) {
                     closeQuietly(reader);
                     return read.toString();
                 }
+                read.append(buffer, 0, n);
             }
-            problems.add(new Violation(field, "is larger than maxBodySize (" + maxBodySize + " characters)"));
+            problems.add(new Violation(field, "is larger than maxBodySize (" + limit + " characters)"));
         } catch (IOException e) {
             problems.add(new Violation(field, "could not be read: " + e.getMessage()));
         }
@@ -202,7 +212,7 @@ public final class JsonBodies {
         return reader;
     }
 
-    private static void closeQuietly(java.io.Closeable closeable) {
+    private static void closeQuietly(Closeable closeable) {
         try {
             closeable.close();
         } catch (IOException ignored) {
