@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.camelhightouch.internal.FailureWithHeaders;
 import io.github.camelhightouch.internal.Futures;
+import io.github.camelhightouch.internal.JsonBodies;
 import io.github.camelhightouch.internal.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -28,7 +29,8 @@ import org.apache.camel.support.DefaultAsyncProducer;
  * Hands each exchange to the endpoint's operation handler and completes it when the handler's future does: inline
  * when nothing had to wait, later from the component's threads otherwise, so a producer never blocks on a wait. On
  * success the body becomes the parsed JSON answer; on failure the exchange fails with a {@link HightouchException}
- * and keeps its body untouched. This is the one place that writes the outcome onto the exchange, the
+ * and keeps its body untouched (an InputStream or Reader body is first read once into bytes or text, which the
+ * message keeps). This is the one place that writes the outcome onto the exchange, the
  * {@link HightouchConstants#ATTEMPTS} header included.
  */
 public class HightouchProducer extends DefaultAsyncProducer {
@@ -47,6 +49,20 @@ public class HightouchProducer extends DefaultAsyncProducer {
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
+        HightouchConfiguration configuration = endpoint.getConfiguration();
+        HightouchHttpMethod method = endpoint.getOperation() == HightouchOperation.raw
+                ? endpoint.getOptions().getHttpMethod() : endpoint.getOperation().getMethod();
+        if (JsonBodies.carriesMessageBody(endpoint.getOperation(), method)) {
+            try {
+                // a stream body is read once, here, and kept on the message for the error handler
+                JsonBodies.readStreamBody(exchange.getMessage(), endpoint.getOperation().name(),
+                        configuration.getMaxBodySize(), !endpoint.getOptions().isBatchMode());
+            } catch (HightouchValidationException e) {
+                exchange.setException(e);
+                callback.done(true);
+                return true;
+            }
+        }
         CompletableFuture<OperationResult> future;
         try {
             future = endpoint.getOperationHandler().handle(exchange.getMessage());

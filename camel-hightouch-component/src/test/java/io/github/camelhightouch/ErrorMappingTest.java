@@ -144,7 +144,7 @@ class ErrorMappingTest extends HightouchTestSupport {
     @Test
     void badGatewayHtmlPageIsCut() {
         String page = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>"
-                      + "<p>upstream unavailable</p>".repeat(300) + "</body></html>";
+                      + "<p>upstream unavailable</p>".repeat(3000) + "</body></html>";
         answer("POST", "/api/v1/models", 502, "text/html", page);
 
         HightouchApiException e = apiError("hightouch:createModel", model("m"));
@@ -153,8 +153,9 @@ class ErrorMappingTest extends HightouchTestSupport {
         assertThat(e.getApiMessage()).isNull();
         assertThat(e.getDetails()).isNull();
         assertThat(e.getResponseBody()).startsWith("<!DOCTYPE html><html><head><title>502 Bad Gateway</title>")
-                .endsWith("...(cut)")
-                .hasSize(HightouchApiException.MAX_BODY_CHARS + "...(cut)".length());
+                .endsWith("...(cut, " + (page.length() - HightouchApiException.MAX_BODY_CHARS) + " bytes)")
+                .hasSize(HightouchApiException.MAX_BODY_CHARS
+                         + ("...(cut, " + (page.length() - HightouchApiException.MAX_BODY_CHARS) + " bytes)").length());
         assertThat(e.getMessage()).contains("failed with HTTP 502: <!DOCTYPE html>").hasSizeLessThan(600);
     }
 

@@ -14,6 +14,7 @@
 package io.github.camelhightouch.internal;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -27,13 +28,26 @@ import org.apache.camel.Message;
 
 /**
  * Finds the ids an operation needs: from the message header when present (it wins), else from the endpoint option.
- * Only plain ids are accepted: a string or a number, digits only for the numeric Hightouch ids, no control characters
- * for the others; and every id is URL-encoded into the path, so that no id can change the path.
+ * Only plain ids are accepted, as a String or a Number (Integer, Long, BigInteger, an integral Double or BigDecimal
+ * such as {@code 42.0}), surrounding whitespace ignored:
+ * <ul>
+ * <li>the ids Hightouch types as numbers (sourceId, modelId, destinationId, syncId, syncRunId) must be whole numbers
+ * from 1 to {@value Long#MAX_VALUE}, written with the digits 0-9 only (no sign, no decimal point, no exponent);
+ * leading zeros are dropped, so {@code "007"} is sent as {@code 7};</li>
+ * <li>the others (syncSlug, syncSequenceId, syncSequenceRunId) are text of at most 256 characters, without control
+ * characters, and not {@code .} or {@code ..}; they are sent as given.</li>
+ * </ul>
+ * Every id is URL-encoded into one path segment, so that no id can change the path.
  */
 public final class IdResolver {
 
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,19}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_TEXT_ID = 256;
+    private static final BigInteger MAX_NUMERIC_ID = BigInteger.valueOf(Long.MAX_VALUE);
+    /** More integer digits than this cannot be an id; such a number is not expanded into its digits. */
+    private static final int MAX_INTEGER_DIGITS = 40;
+    private static final String NUMERIC_RULE = "must be a Hightouch id (digits only): a whole number from 1 to "
+                                               + Long.MAX_VALUE;
 
     /** The ids, each with its option, its header and whether Hightouch types it as a number. */
     public enum Id {
@@ -102,7 +116,7 @@ public final class IdResolver {
         for (Id id : Id.values()) {
             String value = id.optionValue(options);
             if (value != null) {
-                String problem = problem(id, value);
+                String problem = problem(id, value.trim());
                 if (problem != null) {
                     throw new IllegalArgumentException(id.option() + ": " + problem);
                 }
@@ -152,43 +166,58 @@ public final class IdResolver {
     }
 
     /**
-     * The id as text, checked: a String or a Number; digits only for numeric ids.
+     * The id as text, checked: a String or a Number; for numeric ids a positive long, without leading zeros.
      */
     private String check(Id id, Object value, String source) throws HightouchValidationException {
         String text = normalize(value);
         String problem = text == null
                 ? "must be a string or a number (a plain id), got " + value.getClass().getName()
-                : problem(id, text);
+                : problem(id, text.trim());
         if (problem != null) {
             throw new HightouchValidationException(operation, List.of(new Violation(source, problem)));
         }
-        return text.trim();
+        String trimmed = text.trim();
+        return id.numeric ? numericId(trimmed) : trimmed;
     }
 
     private static String normalize(Object value) {
         if (value instanceof CharSequence text) {
             return text.toString();
         }
-        if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-            return value.toString();
+        if (value instanceof BigDecimal decimal) {
+            return integral(decimal);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) && d == Math.rint(d) ? integral(new BigDecimal(d)) : value.toString();
         }
         if (value instanceof Number number) {
-            try {
-                return new BigDecimal(number.toString()).toBigIntegerExact().toString();
-            } catch (ArithmeticException | NumberFormatException notIntegral) {
-                return number.toString();
-            }
+            return number.toString();
         }
         return null;
     }
 
-    private static String problem(Id id, String value) {
-        String text = value.trim();
+    /**
+     * The digits of an integral decimal ({@code 42.00} gives {@code 42}); a fraction or a number too large for an id
+     * keeps its short form ({@code 42.5}, {@code 1E+1000}), which the rules then refuse for a numeric id.
+     */
+    private static String integral(BigDecimal decimal) {
+        if (decimal.signum() == 0) {
+            return "0";
+        }
+        if (decimal.precision() - decimal.scale() > MAX_INTEGER_DIGITS) {
+            return decimal.toString();
+        }
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        return stripped.scale() <= 0 ? stripped.toBigIntegerExact().toString() : decimal.toString();
+    }
+
+    private static String problem(Id id, String text) {
         if (text.isEmpty()) {
             return "must not be empty";
         }
         if (id.numeric) {
-            return DIGITS.matcher(text).matches() ? null : "must be a Hightouch id (digits only), got \"" + shorten(text) + "\"";
+            return numericId(text) == null ? NUMERIC_RULE + ", got \"" + shorten(text) + "\"" : null;
         }
         if (".".equals(text) || "..".equals(text)) {
             return "must not be a dot-segment (\"" + text + "\")";
@@ -202,6 +231,25 @@ public final class IdResolver {
             }
         }
         return null;
+    }
+
+    /**
+     * The numeric id without leading zeros, or null when the text is not digits only or not from 1 to
+     * Long.MAX_VALUE.
+     */
+    private static String numericId(String text) {
+        if (text.length() > MAX_TEXT_ID || !DIGITS.matcher(text).matches()) {
+            return null;
+        }
+        int start = 0;
+        while (start < text.length() - 1 && text.charAt(start) == '0') {
+            start++;
+        }
+        String digits = text.substring(start);
+        if ("0".equals(digits) || digits.length() > 19 || new BigInteger(digits).compareTo(MAX_NUMERIC_ID) > 0) {
+            return null;
+        }
+        return digits;
     }
 
     private static String shorten(String text) {

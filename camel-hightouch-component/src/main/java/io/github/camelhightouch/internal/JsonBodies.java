@@ -13,22 +13,40 @@
  */
 package io.github.camelhightouch.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelhightouch.HightouchHttpMethod;
+import io.github.camelhightouch.HightouchOperation;
+import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
+import org.apache.camel.Message;
 
 /**
  * Turns a message body into a JSON tree and a JSON tree into request bytes. Accepted bodies: a Map, a POJO, a Jackson
- * JsonNode, a JSON String, or JSON as byte[] or InputStream. Text that is not JSON is refused here, before any
- * request.
+ * JsonNode, a JSON String, or JSON as byte[], InputStream or Reader. Text that is not JSON is refused here, before
+ * any request.
+ * <p>
+ * A stream can be read only once, so {@link #readStreamBody} reads an InputStream or Reader body before anything else
+ * and puts what it read back on the message (bytes, or a String), where the error handler finds the record whatever
+ * fails afterwards.
  */
 public final class JsonBodies {
+
+    private static final int BUFFER = 8192;
 
     private final ObjectMapper mapper;
     private final long maxBodySize;
@@ -68,10 +86,137 @@ public final class JsonBodies {
             if (body instanceof InputStream stream) {
                 return parse(field, readLimited(field, stream));
             }
+            if (body instanceof Reader reader) {
+                Object text = readOnce(reader, field, maxBodySize, problem -> {
+                    throw new InvalidJsonBodyException(field, problem.reason());
+                });
+                return read(text, field);
+            }
             return mapper.valueToTree(body);
         } catch (IllegalArgumentException e) {
             throw new InvalidJsonBodyException(field, "cannot be serialized to JSON (" + body.getClass().getName() + "): "
                                                       + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads an InputStream or Reader body once and puts it back on the message as its bytes (a byte[]) or its text (a
+     * String), so that the record stays on the exchange whatever fails next; with {@code elementsToo}, the
+     * InputStream and Reader elements of a Collection body too (the body becomes a List of the same elements, in
+     * order). Other bodies are left as they are. Call it before anything else reads the body.
+     *
+     * @param  message                     the message whose body is read
+     * @param  operation                   the operation, named in the exception
+     * @param  maxBodySize                 the most bytes (characters for a Reader) read for one body or element
+     * @param  elementsToo                 whether the elements of a Collection body are records of their own (false
+     *                                     when the whole List is one JSON array)
+     * @throws HightouchValidationException when a body or element is larger than maxBodySize or cannot be read; the
+     *                                      message then holds a stream or Reader that gives what was read followed
+     *                                      by the rest, so that nothing read is lost
+     */
+    public static void readStreamBody(Message message, String operation, long maxBodySize, boolean elementsToo)
+            throws HightouchValidationException {
+        Object body = message.getBody();
+        List<Violation> violations = new ArrayList<>();
+        if (isStream(body)) {
+            message.setBody(readOnce(body, "body", maxBodySize, violations::add));
+        } else if (elementsToo && body instanceof Collection<?> records && records.stream().anyMatch(JsonBodies::isStream)) {
+            List<Object> read = new ArrayList<>(records.size());
+            for (Object record : records) {
+                read.add(isStream(record) ? readOnce(record, "[" + read.size() + "]", maxBodySize, violations::add) : record);
+            }
+            message.setBody(read);
+        }
+        if (!violations.isEmpty()) {
+            throw new HightouchValidationException(operation, violations);
+        }
+    }
+
+    /**
+     * Whether the request of the operation carries the message body (the create and update operations, and raw with
+     * a method that has a body), so that {@link #readStreamBody} is due.
+     */
+    public static boolean carriesMessageBody(HightouchOperation operation, HightouchHttpMethod method) {
+        return method.isBodyAllowed()
+               && (operation == HightouchOperation.raw || OperationSchemas.forOperation(operation) != null);
+    }
+
+    private static boolean isStream(Object body) {
+        return body instanceof InputStream || body instanceof Reader;
+    }
+
+    /** Where a problem found while reading goes. */
+    @FunctionalInterface
+    private interface Problems<E extends Exception> {
+        void add(Violation violation) throws E;
+    }
+
+    /**
+     * The whole content of a stream (byte[]) or Reader (String); when it is too large or fails, a stream or Reader
+     * giving what was read followed by the rest, and the problem.
+     */
+    private static <E extends Exception> Object readOnce(Object body, String field, long maxBodySize, Problems<E> problems)
+            throws E {
+        int limit = (int) Math.min(Integer.MAX_VALUE - 16L, maxBodySize);
+        return body instanceof InputStream stream
+                ? readStream(stream, field, limit, problems) : readReader((Reader) body, field, limit, problems);
+    }
+
+    private static <E extends Exception> Object readStream(InputStream stream, String field, int limit, Problems<E> problems)
+            throws E {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[BUFFER];
+        try {
+            while (read.size() <= limit) {
+                int n = stream.read(buffer, 0, Math.min(buffer.length, limit + 1 - read.size()));
+                if (n < 0) {
+                    closeQuietly(stream);
+                    return read.toByteArray();
+                }
+                read.write(buffer, 0, n);
+            }
+            problems.add(new Violation(field, "is larger than maxBodySize (" + limit + " bytes)"));
+        } catch (IOException e) {
+            problems.add(new Violation(field, "could not be read: " + e.getMessage()));
+        }
+        return new SequenceInputStream(new ByteArrayInputStream(read.toByteArray()), stream);
+    }
+
+    private static <E extends Exception> Object readReader(Reader reader, String field, int limit, Problems<E> problems)
+            throws E {
+        StringBuilder read = new StringBuilder();
+        char[] buffer = new char[BUFFER];
+        try {
+            while (read.length() <= limit) {
+                int n = reader.read(buffer, 0, Math.min(buffer.length, limit + 1 - read.length()));
+                if (n < 0) {
+                    closeQuietly(reader);
+                    return read.toString();
+                }
+                read.append(buffer, 0, n);
+            }
+            problems.add(new Violation(field, "is larger than maxBodySize (" + limit + " characters)"));
+        } catch (IOException e) {
+            problems.add(new Violation(field, "could not be read: " + e.getMessage()));
+        }
+        return pushedBack(reader, read);
+    }
+
+    private static Reader pushedBack(Reader rest, CharSequence read) {
+        PushbackReader reader = new PushbackReader(rest, Math.max(1, read.length()));
+        try {
+            reader.unread(read.toString().toCharArray());
+        } catch (IOException cannotHappen) {
+            throw new IllegalStateException(cannotHappen);
+        }
+        return reader;
+    }
+
+    private static void closeQuietly(Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException ignored) {
+            // everything was read
         }
     }
 
@@ -135,7 +280,7 @@ public final class JsonBodies {
         private final transient Violation violation;
 
         InvalidJsonBodyException(String field, String reason) {
-            super(field + ": " + reason, null, false, false);
+            super(BoundedText.cut(field + ": " + reason, HightouchValidationException.MAX_MESSAGE_CHARS), null, false, false);
             this.violation = new Violation(field, reason);
         }
 

@@ -14,8 +14,10 @@
 package io.github.camelhightouch.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +36,19 @@ import io.github.camelhightouch.HightouchValidationException.Violation;
  * What an operation's JSON object must look like: typed fields, required or optional, nested objects, whether other
  * fields are allowed, and rules across fields. Validation collects every problem instead of stopping at the first,
  * and converts numeric and boolean strings (CSV-like input) in place where a number or a boolean is due.
+ * <p>
+ * Numbers must be finite doubles, as Hightouch reads them: NaN, the infinities and values beyond the range of a
+ * double ({@code "1e999"}) are refused, whether a number field holds them as a Java number, JSON or a numeric
+ * string; so is a non-finite number anywhere inside an object or free-form field, since JSON cannot carry it. A
+ * numeric string longer than {@value #MAX_NUMBER_CHARS} characters (Jackson's own limit for a JSON number) is not a
+ * number.
  */
 public final class RecordSchema {
+
+    /** The longest numeric string converted to a number. */
+    public static final int MAX_NUMBER_CHARS = 1000;
+
+    private static final String FINITE = "must be a finite number, got ";
 
     /** The JSON types a field can require. */
     public enum Kind {
@@ -107,7 +120,7 @@ public final class RecordSchema {
             }
             JsonNode converted = convert(value, field.kind());
             if (converted == null) {
-                violations.add(new Violation(fieldPath, "must be " + field.kind().description + ", got " + describe(value)));
+                violations.add(new Violation(fieldPath, refusal(value, field.kind())));
                 continue;
             }
             if (converted != value) {
@@ -115,19 +128,62 @@ public final class RecordSchema {
             }
             if (field.nested() != null) {
                 field.nested().validate(converted, fieldPath, violations);
+            } else if (field.kind() == Kind.OBJECT || field.kind() == Kind.ANY) {
+                refuseNonFinite(converted, fieldPath, violations);
             }
         }
-        if (closed) {
-            for (Iterator<String> names = object.fieldNames(); names.hasNext();) {
-                String name = names.next();
-                if (!fields.containsKey(name)) {
-                    violations.add(new Violation(join(path, name), "is not allowed (allowed fields: "
-                                                                   + String.join(", ", fields.keySet()) + ")"));
-                }
+        for (Iterator<Map.Entry<String, JsonNode>> others = object.fields(); others.hasNext();) {
+            Map.Entry<String, JsonNode> other = others.next();
+            if (fields.containsKey(other.getKey())) {
+                continue;
+            }
+            if (closed) {
+                violations.add(new Violation(join(path, other.getKey()), "is not allowed (allowed fields: "
+                                                                         + String.join(", ", fields.keySet()) + ")"));
+            } else {
+                refuseNonFinite(other.getValue(), join(path, other.getKey()), violations);
             }
         }
         for (Rule rule : rules) {
             rule.check(object, path, violations);
+        }
+    }
+
+    /**
+     * Why a value that cannot be of the kind is refused.
+     */
+    private static String refusal(JsonNode value, Kind kind) {
+        if (kind == Kind.NUMBER && (value.isNumber() || value.isTextual() && nonFiniteText(value.asText().trim()))) {
+            return FINITE + describe(value);
+        }
+        return "must be " + kind.description + ", got " + describe(value);
+    }
+
+    /**
+     * Adds a violation for every NaN or infinite number in the value, at any depth (walked without recursion).
+     */
+    static void refuseNonFinite(JsonNode value, String path, List<Violation> violations) {
+        Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
+        todo.push(Map.entry(path, value));
+        while (!todo.isEmpty()) {
+            Map.Entry<String, JsonNode> next = todo.pop();
+            JsonNode node = next.getValue();
+            if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+                violations.add(new Violation(next.getKey(), FINITE + describe(node)));
+            } else if (node.isContainerNode()) {
+                List<Map.Entry<String, JsonNode>> children = new ArrayList<>(node.size());
+                if (node.isObject()) {
+                    node.fields().forEachRemaining(field -> children.add(
+                            Map.entry(join(next.getKey(), field.getKey()), field.getValue())));
+                } else {
+                    for (int i = 0; i < node.size(); i++) {
+                        children.add(Map.entry(next.getKey() + "[" + i + "]", node.get(i)));
+                    }
+                }
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    todo.push(children.get(i));
+                }
+            }
         }
     }
 
@@ -142,7 +198,7 @@ public final class RecordSchema {
                 return value.isTextual() && !value.asText().isBlank() ? value : null;
             case NUMBER:
                 if (value.isNumber()) {
-                    return value;
+                    return Double.isFinite(value.doubleValue()) ? value : null;
                 }
                 return value.isTextual() ? parseNumber(value.asText().trim()) : null;
             case BOOLEAN:
@@ -163,12 +219,18 @@ public final class RecordSchema {
         }
     }
 
+    /**
+     * A numeric string as a number node, or null when it is not a number or not a finite double.
+     */
     private static JsonNode parseNumber(String text) {
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.length() > MAX_NUMBER_CHARS) {
             return null;
         }
         try {
             BigDecimal number = new BigDecimal(text);
+            if (!Double.isFinite(number.doubleValue())) {
+                return null;
+            }
             try {
                 long l = number.longValueExact();
                 return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? IntNode.valueOf((int) l) : LongNode.valueOf(l);
@@ -177,6 +239,21 @@ public final class RecordSchema {
             }
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /**
+     * Whether the text reads as NaN or an infinity (as Java reads a double: {@code "NaN"}, {@code "-Infinity"},
+     * {@code "1e999"}).
+     */
+    private static boolean nonFiniteText(String text) {
+        if (text.isEmpty() || text.length() > MAX_NUMBER_CHARS) {
+            return false;
+        }
+        try {
+            return !Double.isFinite(Double.parseDouble(text));
+        } catch (NumberFormatException notANumber) {
+            return false;
         }
     }
 
@@ -197,6 +274,10 @@ public final class RecordSchema {
         }
         if (node.isObject()) {
             return "an object";
+        }
+        if (node.isNumber()) {
+            String text = node.asText();
+            return "number " + (text.length() > 40 ? text.substring(0, 40) + "..." : text);
         }
         return node.getNodeType().name().toLowerCase(Locale.ROOT) + " " + node;
     }

@@ -26,9 +26,13 @@ import io.github.camelhightouch.HightouchApiException;
 /**
  * Reads Hightouch's answers: JSON into Maps and Lists (unknown fields are just more Map entries), the resource id,
  * and the error shapes (the 409/422 {@code {message, details}} object, the bare JSON string of a 500, an HTML page, an
- * empty body).
+ * empty body). A body that is not JSON the mapper can read, or that nests deeper than {@value #MAX_NESTING} levels
+ * (the default limit of Jackson's StreamReadConstraints, kept even when the component's mapper allows more), is text.
  */
 public final class ResponseMapper {
+
+    /** The deepest nesting of arrays and objects read as JSON. */
+    public static final int MAX_NESTING = 1000;
 
     private final ObjectMapper mapper;
 
@@ -38,17 +42,48 @@ public final class ResponseMapper {
 
     /**
      * The body as plain Java: Map for an object, List for an array, a String for JSON text or for a body that is not
-     * JSON at all, null when empty.
+     * JSON at all (or nests deeper than {@value #MAX_NESTING} levels), null when empty.
      */
     public Object parse(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
-        try {
-            return mapper.readValue(body, Object.class);
-        } catch (IOException notJson) {
+        if (nestsDeeperThan(body, MAX_NESTING)) {
             return new String(body, StandardCharsets.UTF_8);
         }
+        try {
+            return mapper.readValue(body, Object.class);
+        } catch (IOException | RuntimeException notJson) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Whether the JSON text opens more than {@code limit} arrays or objects inside one another (brackets inside
+     * strings do not count). A scan of the bytes, so that no mapper, however configured, recurses into such a body.
+     */
+    static boolean nestsDeeperThan(byte[] body, int limit) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < body.length; i++) {
+            byte b = body[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > limit) {
+                    return true;
+                }
+            } else if (b == ']' || b == '}') {
+                depth--;
+            }
+        }
+        return false;
     }
 
     /**
@@ -70,7 +105,7 @@ public final class ResponseMapper {
     }
 
     /**
-     * The exception for a non-2xx answer.
+     * The exception for a non-2xx answer, with the body cut to {@link HightouchApiException#MAX_BODY_CHARS}.
      */
     public HightouchApiException toException(HightouchRequest call, HttpAnswer result, Object parsed) {
         String apiMessage = null;
@@ -96,12 +131,6 @@ public final class ResponseMapper {
     }
 
     private static String bodyText(byte[] body) {
-        if (body == null || body.length == 0) {
-            return "";
-        }
-        int length = Math.min(body.length, HightouchApiException.MAX_BODY_CHARS * 4);
-        String text = new String(body, 0, length, StandardCharsets.UTF_8);
-        return text.length() > HightouchApiException.MAX_BODY_CHARS
-                ? text.substring(0, HightouchApiException.MAX_BODY_CHARS) + "...(cut)" : text;
+        return BoundedText.decode(body, HightouchApiException.MAX_BODY_CHARS);
     }
 }

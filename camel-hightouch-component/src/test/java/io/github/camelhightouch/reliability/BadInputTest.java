@@ -47,15 +47,16 @@ class BadInputTest {
     @RegisterExtension
     static final HightouchStandIn HIGHTOUCH = new HightouchStandIn().fastRetries();
 
+    private static final byte[] GARBAGE = { (byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B, (byte) 0x80 };
+
     static Stream<Arguments> badBodies() {
-        byte[] garbage = { (byte) 0xC3, 0x28, (byte) 0xFF, 0x00, 0x7B, (byte) 0x80 };
         String oversized = "{\"name\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
         return Stream.of(
                 Arguments.of("null body", null, "body: is null"),
                 Arguments.of("empty string", "", "body: is an empty string"),
                 Arguments.of("non-JSON text", "name=pg,slug=pg", "body: is not valid JSON"),
-                Arguments.of("binary garbage", garbage, "body: is not valid JSON"),
-                Arguments.of("binary garbage stream", new ByteArrayInputStream(garbage), "body: is not valid JSON"),
+                Arguments.of("binary garbage", GARBAGE, "body: is not valid JSON"),
+                Arguments.of("binary garbage stream", new ByteArrayInputStream(GARBAGE), "body: is not valid JSON"),
                 Arguments.of("array where an object is due", "[{\"name\":\"a\"}]", "body: must be a JSON object, got an array"),
                 Arguments.of("wrong field types", Map.of("name", 5, "slug", List.of("a"), "type", true,
                         "configuration", "host=db"), "name: must be a non-empty string, got number 5"),
@@ -71,7 +72,11 @@ class BadInputTest {
                     e -> e.getMessage().setBody(body));
             assertThat(result.getException()).isInstanceOf(HightouchValidationException.class)
                     .hasMessageContaining(expected).hasMessageContaining("no request was sent");
-            assertThat(result.getMessage().getBody()).as("the record stays on the exchange").isSameAs(body);
+            if (body instanceof ByteArrayInputStream) {
+                assertThat(result.getMessage().getBody()).as("the stream's bytes stay on the exchange").isEqualTo(GARBAGE);
+            } else {
+                assertThat(result.getMessage().getBody()).as("the record stays on the exchange").isSameAs(body);
+            }
             assertThat(HIGHTOUCH.server().findAll(anyRequestedFor(anyUrl()))).isEmpty();
         }
     }
