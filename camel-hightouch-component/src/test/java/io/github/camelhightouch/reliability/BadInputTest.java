@@ -103,7 +103,17 @@ class BadInputTest {
                 Arguments.of("hightouch:createModel?connectTimeout=-1", "connectTimeout: must be between 1 and 2147483647, got -1"),
                 Arguments.of("hightouch:createModel?responseTimeout=-5", "responseTimeout: must be between 1 and 2147483647, got -5"),
                 Arguments.of("hightouch:createModel?requestTimeout=-5", "requestTimeout: must be at least 1, got -5"),
-                Arguments.of("hightouch:createModel?maxRetries=-1", "maxRetries: must be between 0 and 1000, got -1"));
+                Arguments.of("hightouch:createModel?maxRetries=-1", "maxRetries: must be between 0 and 1000, got -1"),
+                Arguments.of("hightouch:createModel?requestTimeout=0", "requestTimeout: must be at least 1, got 0"),
+                Arguments.of("hightouch:createModel?connectTimeout=0", "connectTimeout: must be between 1 and 2147483647, got 0"),
+                Arguments.of("hightouch:createModel?responseTimeout=2147483648",
+                        "responseTimeout: must be between 1 and 2147483647, got 2147483648"),
+                Arguments.of("hightouch:createModel?maxRetries=1001", "maxRetries: must be between 0 and 1000, got 1001"),
+                Arguments.of("hightouch:createModel?rateLimit=100001", "rateLimit: must be between 0 and 100000, got 100001"),
+                Arguments.of("hightouch:createModel?rateLimitQueueSize=0", "rateLimitQueueSize: must be between 1 and 1000000, got 0"),
+                Arguments.of("hightouch:waitForSyncRun?syncId=1&syncRunId=2&timeout=0", "timeout: must be at least 1, got 0"),
+                Arguments.of("hightouch:waitForSyncRun?syncId=1&syncRunId=2&pollInterval=0",
+                        "pollInterval: must be at least 1, got 0"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -14,11 +14,9 @@
 package io.github.camelhightouch.springboot;
 
 import java.time.Duration;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchConfiguration;
-import io.github.camelhightouch.HightouchHttpMethod;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -90,22 +88,9 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean validate;
     /**
-     * Batch mode, for raw only: a List body is sent as one JSON array.
+     * How many requests may wait for the rate limit at once, per API key; one more fails at once, nothing sent.
      */
-    private Boolean batchMode;
-    /**
-     * For raw: the Hightouch path to call, relative to the base URL (e.g. /syncs/42/trigger).
-     */
-    private String url;
-    /**
-     * For raw: the HTTP method. GET and DELETE send no body.
-     */
-    private HightouchHttpMethod httpMethod;
-    /**
-     * For raw: extra HTTP request headers. Authorization, Content-Type and Accept are set by the component and cannot
-     * be overridden.
-     */
-    private Map<String, Object> headers;
+    private Integer rateLimitQueueSize;
     /**
      * A whole HightouchConfiguration bean (#bean:name) for the shared endpoint options; the other properties set here
      * are applied on top of it.
@@ -257,36 +242,12 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
         this.validate = validate;
     }
 
-    public Boolean getBatchMode() {
-        return batchMode;
+    public Integer getRateLimitQueueSize() {
+        return rateLimitQueueSize;
     }
 
-    public void setBatchMode(Boolean batchMode) {
-        this.batchMode = batchMode;
-    }
-
-    public String getUrl() {
-        return url;
-    }
-
-    public void setUrl(String url) {
-        this.url = url;
-    }
-
-    public HightouchHttpMethod getHttpMethod() {
-        return httpMethod;
-    }
-
-    public void setHttpMethod(HightouchHttpMethod httpMethod) {
-        this.httpMethod = httpMethod;
-    }
-
-    public Map<String, Object> getHeaders() {
-        return headers;
-    }
-
-    public void setHeaders(Map<String, Object> headers) {
-        this.headers = headers;
+    public void setRateLimitQueueSize(Integer rateLimitQueueSize) {
+        this.rateLimitQueueSize = rateLimitQueueSize;
     }
 
     public HightouchConfiguration getConfiguration() {

@@ -90,10 +90,7 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
         set(from.getMaxBodySize(), configuration::setMaxBodySize);
         set(from.getThrowExceptionOnFailure(), configuration::setThrowExceptionOnFailure);
         set(from.getValidate(), configuration::setValidate);
-        set(from.getBatchMode(), configuration::setBatchMode);
-        set(from.getUrl(), configuration::setUrl);
-        set(from.getHttpMethod(), configuration::setHttpMethod);
-        set(from.getHeaders(), configuration::setHeaders);
+        set(from.getRateLimitQueueSize(), configuration::setRateLimitQueueSize);
         set(from.getMaxConnections(), to::setMaxConnections);
         set(from.getWorkerPoolSize(), to::setWorkerPoolSize);
         set(from.getWaitPoolSize(), to::setWaitPoolSize);
