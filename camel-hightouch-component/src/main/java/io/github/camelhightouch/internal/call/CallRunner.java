@@ -272,7 +272,13 @@ public final class CallRunner {
                         call.backoff.cancel(false);
                     }
                     if (timeout && call.lastAnswer != null) {
-                        end(call, call.lastAnswer, null);
+                        HttpAnswer last = call.lastAnswer;
+                        live.remove(call);
+                        try {
+                            workers.execute(() -> call.future.complete(last.withAttempts(call.attempts)));
+                        } catch (RejectedExecutionException stopping) {
+                            call.future.complete(last.withAttempts(call.attempts));
+                        }
                         return;
                     }
                     where = "while waiting to retry";
@@ -288,9 +294,24 @@ public final class CallRunner {
                 default -> where = "before it was sent";
             }
             String text = reason + " " + where;
-            end(call, null, failure(call, timeout ? new TimeoutException(text) : new CancellationException(text),
-                    mayHaveBeenSent));
+            Throwable error = failure(call, timeout ? new TimeoutException(text) : new CancellationException(text),
+                    mayHaveBeenSent);
+            if (timeout) {
+                // the watchdog's own thread must not carry the route on: it serves every call of the component
+                endOnWorker(call, error);
+            } else {
+                end(call, null, error);
+            }
             return;
+        }
+    }
+
+    private void endOnWorker(Call call, Throwable error) {
+        live.remove(call);
+        try {
+            workers.execute(() -> call.future.completeExceptionally(error));
+        } catch (RejectedExecutionException stopping) {
+            call.future.completeExceptionally(error);
         }
     }
 

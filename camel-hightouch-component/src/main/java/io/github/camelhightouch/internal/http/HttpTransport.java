@@ -60,7 +60,7 @@ public final class HttpTransport extends ServiceSupport {
             authorization.configureHttpClient(builder);
             builder.setRequestExecutor(new SendingMarker());
         });
-        return new RequestSender(endpoint, origin, connectTimeout, responseTimeout);
+        return new RequestSender(endpoint, origin, apiKey, connectTimeout, responseTimeout);
     }
 
     @Override

@@ -52,10 +52,13 @@ public final class RequestSender extends ServiceSupport {
     private final long connectTimeout;
     private final long responseTimeout;
     private final RequestConfig defaults;
+    private final byte[] secret;
     private HttpClient client;
 
-    RequestSender(HttpEndpoint endpoint, HightouchOrigin origin, long connectTimeout, long responseTimeout) {
+    RequestSender(HttpEndpoint endpoint, HightouchOrigin origin, String apiKey, long connectTimeout,
+                  long responseTimeout) {
         this.endpoint = endpoint;
+        this.secret = apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.origin = origin;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
@@ -96,7 +99,7 @@ public final class RequestSender extends ServiceSupport {
         try {
             return httpClient.execute(origin.httpHost(), http, context, response -> {
                 Header retryAfter = response.getFirstHeader("Retry-After");
-                return new HttpAnswer(response.getCode(), read(response.getEntity()),
+                return new HttpAnswer(response.getCode(), SecretMask.mask(read(response.getEntity()), secret),
                         retryAfter == null ? null : retryAfter.getValue(), 1);
             });
         } catch (IOException | RuntimeException e) {
