@@ -25,7 +25,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
-import io.github.camelhightouch.internal.HttpCall;
+import io.github.camelhightouch.internal.ApiClient;
+import io.github.camelhightouch.internal.http.HightouchOrigin;
+import io.github.camelhightouch.internal.http.HightouchRequest;
 import io.github.camelhightouch.internal.JsonBodies;
 import io.github.camelhightouch.internal.RequestFactory;
 import io.github.camelhightouch.internal.ResponseMapper;
@@ -121,10 +123,12 @@ final class CostBenchmark {
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         String url = stub.baseUrl() + "/sources";
+        ResponseMapper answers = new ResponseMapper(mapper);
+        ApiClient api = new ApiClient(HightouchOrigin.of(stub.baseUrl()), () -> null, answers);
         RequestFactory validating = new RequestFactory(HightouchOperation.createSource, HightouchHttpMethod.POST, url,
-                true, new JsonBodies(mapper, 1024 * 1024), Map.of());
+                true, new JsonBodies(mapper, 1024 * 1024), java.util.List.of(), api);
         RequestFactory unvalidated = new RequestFactory(HightouchOperation.createSource, HightouchHttpMethod.POST, url,
-                false, new JsonBodies(mapper, 1024 * 1024), Map.of());
+                false, new JsonBodies(mapper, 1024 * 1024), java.util.List.of(), api);
         ResponseMapper responses = new ResponseMapper(mapper);
         Map<String, Object> record = Records.source(42);
         String line = mapper.writeValueAsString(record);
@@ -167,7 +171,7 @@ final class CostBenchmark {
         }
     }
 
-    private static int body(HttpCall call) {
+    private static int body(HightouchRequest call) {
         return call.body().length;
     }
 
