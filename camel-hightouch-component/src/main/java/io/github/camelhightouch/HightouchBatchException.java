@@ -13,7 +13,10 @@
  */
 package io.github.camelhightouch;
 
+import java.util.ArrayList;
 import java.util.List;
+
+import io.github.camelhightouch.internal.BoundedText;
 
 /**
  * A List body sent one element per request stopped at its first failure. Tells apart, element by element, what was
@@ -108,7 +111,7 @@ public class HightouchBatchException extends HightouchException {
         if (outcomeUnknown) {
             return notSent;
         }
-        java.util.ArrayList<Object> remaining = new java.util.ArrayList<>(notSent.size() + 1);
+        List<Object> remaining = new ArrayList<>(notSent.size() + 1);
         remaining.add(failedRecord);
         remaining.addAll(notSent);
         return remaining;
@@ -137,7 +140,7 @@ public class HightouchBatchException extends HightouchException {
         }
         if (cause != null && cause.getMessage() != null) {
             String text = cause.getMessage();
-            sb.append(". Cause: ").append(text.length() > 1024 ? text.substring(0, 1024) + "...(cut)" : text);
+            sb.append(". Cause: ").append(BoundedText.cut(text, 1024));
         }
         return sb.toString();
     }

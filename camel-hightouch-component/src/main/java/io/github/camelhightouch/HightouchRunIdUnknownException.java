@@ -13,6 +13,8 @@
  */
 package io.github.camelhightouch;
 
+import io.github.camelhightouch.internal.BoundedText;
+
 /**
  * Hightouch accepted a trigger (2xx) but its answer does not say which run it started (an empty body, text that is
  * not JSON, or JSON without an id). The run was started: redelivering the exchange would start a second one. Look
@@ -62,6 +64,6 @@ public class HightouchRunIdUnknownException extends HightouchException {
         if (body == null || body.isEmpty()) {
             return "(empty)";
         }
-        return body.length() > MAX_BODY_IN_MESSAGE ? body.substring(0, MAX_BODY_IN_MESSAGE) + "...(cut)" : body;
+        return BoundedText.cut(body, MAX_BODY_IN_MESSAGE);
     }
 }

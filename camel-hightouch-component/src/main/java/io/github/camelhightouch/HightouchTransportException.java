@@ -13,6 +13,8 @@
  */
 package io.github.camelhightouch;
 
+import io.github.camelhightouch.internal.BoundedText;
+
 /**
  * A call ended without an answer from Hightouch: it could not be reached, did not answer in time (connection
  * refused, timeout, reset, broken response), the call's requestTimeout passed (queued for the rate limit, backing off
@@ -74,14 +76,10 @@ public class HightouchTransportException extends HightouchException {
         return outcomeUnknown;
     }
 
-    private static String cut(String text) {
-        return text.length() > 1024 ? text.substring(0, 1024) + "...(cut)" : text;
-    }
-
     private static String describe(
             String operation, String method, String url, boolean outcomeUnknown, int attempts, Throwable cause) {
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName()
-                                                    + (cause.getMessage() == null ? "" : ": " + cut(cause.getMessage()));
+                                                    + (cause.getMessage() == null ? "" : ": " + BoundedText.cut(cause.getMessage(), 1024));
         return "Hightouch " + operation + " (" + method + " " + url + ") failed: "
                + (outcomeUnknown
                        ? "the request may have reached Hightouch, the outcome is unknown and it was not repeated"

@@ -90,11 +90,7 @@ public final class ResponseMapper {
      * A parsed body as text for a message or an exception: empty for none, cut to 64 KB.
      */
     public static String text(Object parsed) {
-        if (parsed == null) {
-            return "";
-        }
-        String text = parsed.toString();
-        return text.length() > 65_536 ? text.substring(0, 65_536) + "...(cut)" : text;
+        return parsed == null ? "" : BoundedText.render(parsed, 65_536);
     }
 
     /**

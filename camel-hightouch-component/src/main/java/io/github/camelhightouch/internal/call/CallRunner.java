@@ -161,6 +161,10 @@ public final class CallRunner {
     /** The limiter released a queued call: send it on a worker, its token stamped when it really starts. */
     void resumeGranted(Call call, int token) {
         workers.execute(() -> {
+            if (call.state.get() != State.SENDING) {
+                // it ended while waiting for a worker: its token is not stamped again for a request never sent
+                return;
+            }
             rateLimiter.restamp(token);
             proceed(call, true);
         });
@@ -171,6 +175,9 @@ public final class CallRunner {
      * ended (here, or elsewhere while it was on the wire).
      */
     private long attempt(Call call) {
+        // the handle of the previous attempt goes now, not after this one: a stop that comes once the answer is in
+        // must still see that this attempt was written
+        call.inFlight = null;
         call.attempts++;
         HttpAnswer answer = null;
         SendFailure failure = null;
@@ -179,7 +186,6 @@ public final class CallRunner {
         } catch (SendFailure e) {
             failure = e;
         }
-        call.inFlight = null;
         if (RetryPolicy.mayHaveActed(answer, failure)) {
             call.mayHaveActed = true;
         }
@@ -272,13 +278,7 @@ public final class CallRunner {
                         call.backoff.cancel(false);
                     }
                     if (timeout && call.lastAnswer != null) {
-                        HttpAnswer last = call.lastAnswer;
-                        live.remove(call);
-                        try {
-                            workers.execute(() -> call.future.complete(last.withAttempts(call.attempts)));
-                        } catch (RejectedExecutionException stopping) {
-                            call.future.complete(last.withAttempts(call.attempts));
-                        }
+                        end(call, call.lastAnswer, null, true);
                         return;
                     }
                     where = "while waiting to retry";
@@ -288,40 +288,40 @@ public final class CallRunner {
                     if (attempt != null) {
                         attempt.abort();
                         mayHaveBeenSent |= attempt.mayHaveBeenSent();
+                        where = "while waiting for Hightouch's answer";
+                    } else {
+                        where = "before it was sent";
                     }
-                    where = "while waiting for Hightouch's answer";
                 }
                 default -> where = "before it was sent";
             }
             String text = reason + " " + where;
             Throwable error = failure(call, timeout ? new TimeoutException(text) : new CancellationException(text),
                     mayHaveBeenSent);
-            if (timeout) {
-                // the watchdog's own thread must not carry the route on: it serves every call of the component
-                endOnWorker(call, error);
-            } else {
-                end(call, null, error);
-            }
+            // the watchdog's own thread must not carry the route on: it serves every call of the component
+            end(call, null, error, timeout);
             return;
         }
     }
 
-    private void endOnWorker(Call call, Throwable error) {
-        live.remove(call);
-        try {
-            workers.execute(() -> call.future.completeExceptionally(error));
-        } catch (RejectedExecutionException stopping) {
-            call.future.completeExceptionally(error);
-        }
+    private void end(Call call, HttpAnswer answer, Throwable error) {
+        end(call, answer, error, false);
     }
 
-    private void end(Call call, HttpAnswer answer, Throwable error) {
+    /** Completes the call's future, on a worker when asked (the route then goes on there), else on this thread. */
+    private void end(Call call, HttpAnswer answer, Throwable error, boolean onWorker) {
         live.remove(call);
-        if (error != null) {
-            call.future.completeExceptionally(error);
-        } else {
-            call.future.complete(answer.withAttempts(call.attempts));
+        Runnable complete = error != null ? () -> call.future.completeExceptionally(error)
+                : () -> call.future.complete(answer.withAttempts(call.attempts));
+        if (onWorker) {
+            try {
+                workers.execute(complete);
+                return;
+            } catch (RejectedExecutionException stopping) {
+                // the workers are gone: complete here rather than never
+            }
         }
+        complete.run();
     }
 
     private static HightouchTransportException failure(Call call, Throwable cause, boolean mayHaveBeenSent) {
