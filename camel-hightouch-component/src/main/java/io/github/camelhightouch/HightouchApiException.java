@@ -24,7 +24,7 @@ import io.github.camelhightouch.internal.BoundedText;
  * Hightouch answered: each long piece (URL, message, details, start of the body) is cut and marked
  * {@code ...(cut, N chars)}. The getters keep Hightouch's {@code message} and {@code details} whole.
  */
-public class HightouchApiException extends HightouchException {
+public class HightouchApiException extends HightouchCallException {
 
     private static final long serialVersionUID = 1L;
 
@@ -47,10 +47,6 @@ public class HightouchApiException extends HightouchException {
     private final String apiMessage;
     private final transient Object details;
     private final String responseBody;
-    private final String operation;
-    private final String method;
-    private final String url;
-    private final int attempts;
 
     /**
      * An answer outside 2xx after one attempt.
@@ -71,15 +67,12 @@ public class HightouchApiException extends HightouchException {
      */
     public HightouchApiException(int statusCode, String apiMessage, Object details, String responseBody,
                                  String operation, String method, String url, int attempts) {
-        super(describe(statusCode, apiMessage, details, responseBody, operation, method, url, attempts));
-        this.attempts = attempts;
+        super(describe(statusCode, apiMessage, details, responseBody, operation, method, url, attempts), null, operation,
+              method, url, attempts);
         this.statusCode = statusCode;
         this.apiMessage = apiMessage;
         this.details = details;
         this.responseBody = responseBody;
-        this.operation = operation;
-        this.method = method;
-        this.url = url;
     }
 
     /** The HTTP status Hightouch answered with. */
@@ -105,33 +98,15 @@ public class HightouchApiException extends HightouchException {
         return responseBody;
     }
 
-    /** The component operation, e.g. {@code createSource}. */
-    public String getOperation() {
-        return operation;
-    }
-
-    /** The HTTP method called. */
-    public String getMethod() {
-        return method;
-    }
-
-    /** The URL called. */
-    public String getUrl() {
-        return url;
-    }
-
     /**
      * Whether Hightouch may have acted on the request although it answered with an error: a 5xx other than 503 (a
      * create may exist now). 4xx, 429 and 503 say that it did not.
      */
+    @Override
     public boolean isOutcomeUnknown() {
         return statusCode >= 500 && statusCode != 503;
     }
 
-    /** How many attempts were made (more than 1 when the status was retried). */
-    public int getAttempts() {
-        return attempts;
-    }
 
     private static String describe(
             int statusCode, String apiMessage, Object details, String responseBody,

@@ -94,10 +94,8 @@ public class HightouchProducer extends DefaultAsyncProducer {
                 setHeaders(message, failure.headers());
                 cause = failure.getCause();
             }
-            if (cause instanceof HightouchApiException api) {
-                message.setHeader(HightouchConstants.ATTEMPTS, api.getAttempts());
-            } else if (cause instanceof HightouchTransportException transport) {
-                message.setHeader(HightouchConstants.ATTEMPTS, transport.getAttempts());
+            if (cause instanceof HightouchCallException call) {
+                message.setHeader(HightouchConstants.ATTEMPTS, call.getAttempts());
             }
             exchange.setException(cause);
             return;

@@ -22,15 +22,11 @@ import io.github.camelhightouch.internal.BoundedText;
  * and whether the request may have reached the server: {@link #isOutcomeUnknown()} is false only when no byte of it
  * was written; when it is true, the outcome of a create or a trigger is unknown and the call was not repeated.
  */
-public class HightouchTransportException extends HightouchException {
+public class HightouchTransportException extends HightouchCallException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String operation;
-    private final String method;
-    private final String url;
     private final boolean outcomeUnknown;
-    private final int attempts;
 
     public HightouchTransportException(String operation, String method, String url, boolean outcomeUnknown,
                                        Throwable cause) {
@@ -39,32 +35,8 @@ public class HightouchTransportException extends HightouchException {
 
     public HightouchTransportException(String operation, String method, String url, boolean outcomeUnknown,
                                        int attempts, Throwable cause) {
-        super(describe(operation, method, url, outcomeUnknown, attempts, cause), cause);
-        this.operation = operation;
-        this.method = method;
-        this.url = url;
+        super(describe(operation, method, url, outcomeUnknown, attempts, cause), cause, operation, method, url, attempts);
         this.outcomeUnknown = outcomeUnknown;
-        this.attempts = attempts;
-    }
-
-    /** How many attempts were made before giving up. */
-    public int getAttempts() {
-        return attempts;
-    }
-
-    /** The component operation, e.g. {@code createSource}. */
-    public String getOperation() {
-        return operation;
-    }
-
-    /** The HTTP method called. */
-    public String getMethod() {
-        return method;
-    }
-
-    /** The URL that could not be reached. */
-    public String getUrl() {
-        return url;
     }
 
     /**
@@ -72,6 +44,7 @@ public class HightouchTransportException extends HightouchException {
      * sending, aborted on the wire): Hightouch may or may not have acted on it. False only when no byte of the request
      * was written (no connection, TLS handshake failed, no pooled connection in time, queued or backing off).
      */
+    @Override
     public boolean isOutcomeUnknown() {
         return outcomeUnknown;
     }

@@ -20,10 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchBatchException;
+import io.github.camelhightouch.HightouchCallException;
 import io.github.camelhightouch.HightouchConstants;
-import io.github.camelhightouch.HightouchTransportException;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.internal.ApiClient.ApiResponse;
 import io.github.camelhightouch.internal.http.HightouchRequest;
@@ -59,14 +58,6 @@ final class RecordsHandler implements OperationHandler {
     private static OperationResult result(ApiResponse response) {
         return OperationResult.of(response.body(), response.status(), response.attempts())
                 .header(HightouchConstants.RESOURCE_ID, response.success() ? ResponseMapper.resourceId(response.body()) : null);
-    }
-
-    /** Whether Hightouch may have acted on a request that failed this way. */
-    static boolean outcomeUnknown(Throwable failure) {
-        if (failure instanceof HightouchTransportException transport) {
-            return transport.isOutcomeUnknown();
-        }
-        return failure instanceof HightouchApiException api && api.isOutcomeUnknown();
     }
 
     /**
@@ -144,7 +135,8 @@ final class RecordsHandler implements OperationHandler {
             } catch (CompletionException | java.util.concurrent.CancellationException e) {
                 Throwable cause = Futures.unwrap(e);
                 done.completeExceptionally(new HightouchBatchException(requests.get(index).operation(), ids, results,
-                        index, records.size(), records.get(index), outcomeUnknown(cause),
+                        index, records.size(), records.get(index),
+                        cause instanceof HightouchCallException call && call.isOutcomeUnknown(),
                         List.copyOf(records.subList(index + 1, records.size())), cause));
                 return false;
             }
