@@ -16,10 +16,10 @@ package io.github.camelhightouch;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.camelhightouch.internal.FailureWithHeaders;
 import io.github.camelhightouch.internal.Futures;
-import io.github.camelhightouch.internal.JsonBodies;
-import io.github.camelhightouch.internal.OperationResult;
+import io.github.camelhightouch.internal.body.JsonBodies;
+import io.github.camelhightouch.internal.operation.FailureWithHeaders;
+import io.github.camelhightouch.internal.operation.OperationResult;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

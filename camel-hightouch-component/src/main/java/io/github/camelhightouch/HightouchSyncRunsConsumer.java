@@ -15,9 +15,9 @@ package io.github.camelhightouch;
 
 import java.util.List;
 
-import io.github.camelhightouch.internal.RunChangeTracker;
-import io.github.camelhightouch.internal.SyncRunsReader;
-import io.github.camelhightouch.internal.SyncRunsReader.SyncRun;
+import io.github.camelhightouch.internal.operation.SyncRunsReader;
+import io.github.camelhightouch.internal.run.RunChangeTracker;
+import io.github.camelhightouch.internal.run.SyncRun;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

@@ -17,9 +17,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelhightouch.internal.IdResolver;
-import io.github.camelhightouch.internal.ListQuery;
+import io.github.camelhightouch.internal.body.IdResolver;
 import io.github.camelhightouch.internal.http.ExtraHeaders;
+import io.github.camelhightouch.internal.operation.ListQuery;
 
 /**
  * Every check of an endpoint's options, in one place, run once when the endpoint is initialized: a bad value fails

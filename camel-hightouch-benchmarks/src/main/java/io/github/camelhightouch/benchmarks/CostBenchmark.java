@@ -25,12 +25,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
-import io.github.camelhightouch.internal.ApiClient;
+import io.github.camelhightouch.internal.body.JsonBodies;
+import io.github.camelhightouch.internal.call.ApiClient;
+import io.github.camelhightouch.internal.call.ResponseMapper;
 import io.github.camelhightouch.internal.http.HightouchOrigin;
 import io.github.camelhightouch.internal.http.HightouchRequest;
-import io.github.camelhightouch.internal.JsonBodies;
-import io.github.camelhightouch.internal.RequestFactory;
-import io.github.camelhightouch.internal.ResponseMapper;
+import io.github.camelhightouch.internal.operation.RequestFactory;
 
 /**
  * Section 4: CPU time and allocation per request of the serialize, send, parse path, one sender, measured with

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
-import io.github.camelhightouch.internal.OperationSchemas;
+import io.github.camelhightouch.internal.body.OperationSchemas;
 import io.github.camelhightouch.testing.HightouchStandIn;
 import io.github.camelhightouch.testing.LogCapture;
 import net.jqwik.api.Arbitraries;

@@ -210,7 +210,7 @@ class ManyWaitsTest extends HightouchContextTestSupport {
         private static boolean isPolling(StackTraceElement[] stack) {
             for (StackTraceElement frame : stack) {
                 // a poll runs in the run() of a wait's task
-                if (frame.getClassName().equals("io.github.camelhightouch.internal.SyncRunWaiter$Waiting")
+                if (frame.getClassName().equals("io.github.camelhightouch.internal.run.SyncRunWaiter$Waiting")
                         && frame.getMethodName().equals("run")) {
                     return true;
                 }

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,13 @@ import io.github.camelhightouch.HightouchException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
-import io.github.camelhightouch.internal.IdResolver.Id;
-import io.github.camelhightouch.internal.SyncRunWaiter.RunType;
+import io.github.camelhightouch.internal.Futures;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
+import io.github.camelhightouch.internal.http.QueryString;
+import io.github.camelhightouch.internal.run.Runs;
+import io.github.camelhightouch.internal.run.SyncRunWaiter;
+import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
 
 /**
  * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run,

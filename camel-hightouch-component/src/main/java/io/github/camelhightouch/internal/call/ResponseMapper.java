@@ -11,10 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
-
-import io.github.camelhightouch.internal.http.HightouchRequest;
-import io.github.camelhightouch.internal.http.HttpAnswer;
+package io.github.camelhightouch.internal.call;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +19,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchApiException;
+import io.github.camelhightouch.internal.BoundedText;
+import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.http.HttpAnswer;
 
 /**
  * Reads Hightouch's answers: JSON into Maps and Lists (unknown fields are just more Map entries), the resource id,

@@ -11,12 +11,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.function.Supplier;
 
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.call.ApiClient;
+import io.github.camelhightouch.internal.run.SyncRunWaiter;
 
 /**
  * What every operation handler of an endpoint shares.

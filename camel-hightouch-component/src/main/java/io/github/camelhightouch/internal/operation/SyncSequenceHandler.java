@@ -11,18 +11,20 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.camelhightouch.HightouchConstants;
-import io.github.camelhightouch.HightouchRunIdUnknownException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
+import io.github.camelhightouch.HightouchRunIdUnknownException;
 import io.github.camelhightouch.HightouchValidationException;
-import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
+import io.github.camelhightouch.internal.call.ResponseMapper;
+import io.github.camelhightouch.internal.run.Runs;
 import org.apache.camel.Message;
 
 /**
@@ -73,7 +75,7 @@ final class SyncSequenceHandler implements OperationHandler {
                     }
                     return polls.waitForSequenceRun(sequenceId, runId).handle((run, error) -> {
                         if (error != null) {
-                            throw Runs.failedWait(error, HightouchConstants.SYNC_SEQUENCE_RUN_ID, runId,
+                            throw FailureWithHeaders.ofWait(error, HightouchConstants.SYNC_SEQUENCE_RUN_ID, runId,
                                     HightouchConstants.SYNC_SEQUENCE_RUN_STATUS);
                         }
                         return result(run, 200, runId).withAttempts(triggered.attempts());

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,7 +22,12 @@ import io.github.camelhightouch.HightouchException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException;
-import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.Futures;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
+import io.github.camelhightouch.internal.http.QueryString;
+import io.github.camelhightouch.internal.run.Runs;
+import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import org.apache.camel.Message;
 
 /**
@@ -46,7 +51,7 @@ final class SyncRunHandler implements OperationHandler {
         if (context.operation() == HightouchOperation.waitForSyncRun) {
             return polls.waitForSyncRun(HightouchOperation.waitForSyncRun, syncId, runId).handle((run, error) -> {
                 if (error != null) {
-                    throw Runs.failedWait(error, HightouchConstants.SYNC_RUN_ID, runId, HightouchConstants.SYNC_RUN_STATUS);
+                    throw FailureWithHeaders.ofWait(error, HightouchConstants.SYNC_RUN_ID, runId, HightouchConstants.SYNC_RUN_STATUS);
                 }
                 return result(run, 200, runId);
             });

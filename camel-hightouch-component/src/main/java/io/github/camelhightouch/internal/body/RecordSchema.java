@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.body;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -261,7 +261,7 @@ public final class RecordSchema {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    static String describe(JsonNode node) {
+    public static String describe(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -20,7 +20,8 @@ import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
 import io.github.camelhightouch.HightouchValidationException;
-import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
 import org.apache.camel.Message;
 
 /**

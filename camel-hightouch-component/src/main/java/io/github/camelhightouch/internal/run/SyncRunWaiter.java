@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.run;
 
 import java.util.HashSet;
 import java.util.Map;
@@ -24,13 +24,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
-import io.github.camelhightouch.internal.call.Deadlines;
-
 import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchException;
 import io.github.camelhightouch.HightouchSyncRunException;
 import io.github.camelhightouch.HightouchTransportException;
 import io.github.camelhightouch.HightouchWaitTimeoutException;
+import io.github.camelhightouch.internal.call.Deadlines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.body;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException.Violation;
-import io.github.camelhightouch.internal.RecordSchema.Kind;
+import io.github.camelhightouch.internal.body.RecordSchema.Kind;
 
 /**
  * The request bodies Hightouch accepts, per operation, as its OpenAPI description states them.

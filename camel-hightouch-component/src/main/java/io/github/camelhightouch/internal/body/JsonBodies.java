@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.body;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +33,7 @@ import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
+import io.github.camelhightouch.internal.BoundedText;
 import org.apache.camel.Message;
 
 /**

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,11 @@ import java.util.concurrent.CompletionException;
 
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
-import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.Futures;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
+import io.github.camelhightouch.internal.run.Runs;
+import io.github.camelhightouch.internal.run.SyncRun;
 
 /**
  * Reads the runs the syncRuns consumer looks at: those of the sync given by the syncId option, or of every sync
@@ -30,21 +34,6 @@ import io.github.camelhightouch.internal.IdResolver.Id;
  * sees all of its runs or none.
  */
 public final class SyncRunsReader {
-
-    /**
-     * A run and the sync it belongs to.
-     */
-    public record SyncRun(String syncId, Map<String, Object> run) {
-        /** The run id as text. */
-        public String runId() {
-            return Runs.idText(run.get("id"));
-        }
-
-        /** The run status. */
-        public String status() {
-            return SyncRunWaiter.status(run);
-        }
-    }
 
     private final OperationContext context;
     private final ListQuery runQuery;

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.call;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,10 +20,10 @@ import java.util.function.Supplier;
 
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
-import io.github.camelhightouch.internal.call.CallRunner;
 import io.github.camelhightouch.internal.http.ExtraHeaders;
 import io.github.camelhightouch.internal.http.HightouchOrigin;
 import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.http.QueryString;
 
 /**
  * The Hightouch API as the operations see it: builds requests from a path below the base URL, a query and a JSON

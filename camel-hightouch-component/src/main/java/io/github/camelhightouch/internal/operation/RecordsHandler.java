@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +24,9 @@ import io.github.camelhightouch.HightouchBatchException;
 import io.github.camelhightouch.HightouchCallException;
 import io.github.camelhightouch.HightouchConstants;
 import io.github.camelhightouch.HightouchValidationException;
-import io.github.camelhightouch.internal.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.Futures;
+import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.call.ResponseMapper;
 import io.github.camelhightouch.internal.http.HightouchRequest;
 import org.apache.camel.Message;
 

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +22,10 @@ import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
+import io.github.camelhightouch.internal.body.JsonBodies;
+import io.github.camelhightouch.internal.body.OperationSchemas;
+import io.github.camelhightouch.internal.body.RecordSchema;
+import io.github.camelhightouch.internal.call.ApiClient;
 import io.github.camelhightouch.internal.http.ExtraHeaders;
 import io.github.camelhightouch.internal.http.HightouchRequest;
 

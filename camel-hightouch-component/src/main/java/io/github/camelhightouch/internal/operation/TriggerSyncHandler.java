@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +21,18 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelhightouch.HightouchConstants;
-import io.github.camelhightouch.HightouchRunIdUnknownException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
+import io.github.camelhightouch.HightouchRunIdUnknownException;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
-import io.github.camelhightouch.internal.ApiClient.ApiResponse;
-import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.body.IdResolver;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
+import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.call.ResponseMapper;
+import io.github.camelhightouch.internal.run.Runs;
+import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import org.apache.camel.Message;
 
 /**
@@ -103,7 +107,7 @@ final class TriggerSyncHandler implements OperationHandler {
                 .thenCompose(id -> polls.waitForSyncRun(HightouchOperation.triggerSync, id, runId))
                 .handle((run, error) -> {
                     if (error != null) {
-                        throw Runs.failedWait(error, HightouchConstants.SYNC_RUN_ID, runId, HightouchConstants.SYNC_RUN_STATUS);
+                        throw FailureWithHeaders.ofWait(error, HightouchConstants.SYNC_RUN_ID, runId, HightouchConstants.SYNC_RUN_STATUS);
                     }
                     headers.put(HightouchConstants.SYNC_RUN_STATUS, SyncRunWaiter.status(run));
                     return new OperationResult(run, 200, triggered.attempts(), headers);

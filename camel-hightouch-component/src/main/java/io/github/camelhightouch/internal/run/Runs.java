@@ -11,19 +11,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.run;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.camelhightouch.HightouchSyncRunException;
-import io.github.camelhightouch.HightouchWaitTimeoutException;
 
 /**
- * Small helpers for runs as Hightouch answers them: ids as text, finding a run in a list page, the headers of a
- * failed wait.
+ * Small helpers for runs as Hightouch answers them: ids as text, finding a run in a list page.
  */
 public final class Runs {
 
@@ -60,24 +56,5 @@ public final class Runs {
             }
         }
         return null;
-    }
-
-    /**
-     * Wraps the failure of a wait with the headers the exchange should still get: the run id, and the status the run
-     * ended with or was last seen in.
-     */
-    public static FailureWithHeaders failedWait(Throwable error, String runIdHeader, String runId, String statusHeader) {
-        Throwable cause = Futures.unwrap(error);
-        if (cause instanceof FailureWithHeaders already) {
-            return already;
-        }
-        Map<String, Object> headers = new LinkedHashMap<>();
-        headers.put(runIdHeader, runId);
-        if (cause instanceof HightouchSyncRunException run) {
-            headers.put(statusHeader, run.getStatus());
-        } else if (cause instanceof HightouchWaitTimeoutException timeout) {
-            headers.put(statusHeader, timeout.getLastStatus());
-        }
-        return new FailureWithHeaders(cause, headers);
     }
 }

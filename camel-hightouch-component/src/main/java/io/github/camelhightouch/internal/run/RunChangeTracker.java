@@ -11,15 +11,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.run;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.github.camelhightouch.internal.SyncRunWaiter.RunType;
-import io.github.camelhightouch.internal.SyncRunsReader.SyncRun;
+import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**

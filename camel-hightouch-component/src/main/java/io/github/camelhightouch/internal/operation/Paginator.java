@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import io.github.camelhightouch.HightouchException;
-import io.github.camelhightouch.internal.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
 
 /**
  * Reads a Hightouch list, whose answers are {@code {data: [...], hasMore}} pages selected by {@code limit} and

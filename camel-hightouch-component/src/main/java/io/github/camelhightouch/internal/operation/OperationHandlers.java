@@ -11,9 +11,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
-import io.github.camelhightouch.internal.IdResolver.Id;
+import io.github.camelhightouch.internal.body.IdResolver.Id;
 
 /**
  * Chooses the handler of each operation (the endpoint has checked its options before).

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
+import io.github.camelhightouch.internal.http.QueryString;
 
 /**
  * The query of a list operation: the filters and sort fields Hightouch accepts for it (as its API description lists

@@ -11,7 +11,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.run;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,8 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.camelhightouch.internal.SyncRunWaiter.RunType;
-import io.github.camelhightouch.internal.SyncRunsReader.SyncRun;
+import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

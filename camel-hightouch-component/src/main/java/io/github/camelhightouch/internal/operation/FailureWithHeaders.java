@@ -11,9 +11,14 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.camelhightouch.internal;
+package io.github.camelhightouch.internal.operation;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import io.github.camelhightouch.HightouchSyncRunException;
+import io.github.camelhightouch.HightouchWaitTimeoutException;
+import io.github.camelhightouch.internal.Futures;
 
 /**
  * Carries, next to the real failure of an operation, the headers the exchange should still get (the run id of a
@@ -33,5 +38,24 @@ public final class FailureWithHeaders extends RuntimeException {
     /** The headers to set (a null value removes the header). */
     public Map<String, Object> headers() {
         return headers;
+    }
+
+    /**
+     * Wraps the failure of a wait with the headers the exchange should still get: the run id, and the status the run
+     * ended with or was last seen in.
+     */
+    public static FailureWithHeaders ofWait(Throwable error, String runIdHeader, String runId, String statusHeader) {
+        Throwable cause = Futures.unwrap(error);
+        if (cause instanceof FailureWithHeaders already) {
+            return already;
+        }
+        Map<String, Object> headers = new LinkedHashMap<>();
+        headers.put(runIdHeader, runId);
+        if (cause instanceof HightouchSyncRunException run) {
+            headers.put(statusHeader, run.getStatus());
+        } else if (cause instanceof HightouchWaitTimeoutException timeout) {
+            headers.put(statusHeader, timeout.getLastStatus());
+        }
+        return new FailureWithHeaders(cause, headers);
     }
 }

@@ -1,0 +1,32 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.internal.run;
+
+import java.util.Map;
+
+/**
+ * A run and the sync it belongs to, as the syncRuns consumer reads them.
+ */
+public record SyncRun(String syncId, Map<String, Object> run) {
+
+    /** The run id as text. */
+    public String runId() {
+        return Runs.idText(run.get("id"));
+    }
+
+    /** The run status. */
+    public String status() {
+        return SyncRunWaiter.status(run);
+    }
+}
