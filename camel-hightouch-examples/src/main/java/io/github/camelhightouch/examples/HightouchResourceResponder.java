@@ -16,13 +16,13 @@ package io.github.camelhightouch.examples;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -31,16 +31,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * How the local Hightouch stand-in answers, like the real API: 401 without {@code Authorization: Bearer <key>};
- * for a create, 422 {@code {"message":"Validation failed","details":{...}}} when a required field is missing or of the
- * wrong type or an unknown field is sent, 409 with the same shape when the slug was used before, and otherwise 200 with
- * the created resource: the sent fields plus a numeric {@code id} (incrementing), {@code workspaceId} and timestamps.
- * Stubs without a collection parameter answer 404. It remembers what it created: the stand-in is stateful.
+ * for a create ({@code POST}), 422 {@code {"message":"Validation failed","details":{...}}} when a required field is
+ * missing or of the wrong type or an unknown field is sent, 409 with the same shape when the slug was used before, and
+ * otherwise 200 with the created resource: the sent fields plus a numeric {@code id} (incrementing), {@code workspaceId}
+ * and timestamps. {@code GET /<collection>?slug=} answers the list of the resources with that slug, and
+ * {@code PATCH /<collection>/<id>} changes the fields the API lets an update change (422 for any other, 404 for an
+ * unknown id). Stubs without a collection parameter answer 404. It remembers what it created and updated: the stand-in
+ * is stateful.
  */
 final class HightouchResourceResponder implements ResponseDefinitionTransformerV2 {
 
@@ -54,17 +58,19 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
             "sources", new ResourceType("source",
                     Map.of("name", JsonNodeType.STRING, "slug", JsonNodeType.STRING, "type", JsonNodeType.STRING,
                             "configuration", JsonNodeType.OBJECT),
-                    Set.of()),
+                    Set.of(), Set.of("name", "configuration")),
             "models", new ResourceType("model",
                     Map.of("name", JsonNodeType.STRING, "slug", JsonNodeType.STRING, "queryType", JsonNodeType.STRING,
                             "sourceId", JsonNodeType.NUMBER, "isSchema", JsonNodeType.BOOLEAN,
                             "primaryKey", JsonNodeType.STRING),
-                    Set.of("folderId", "raw", "table", "custom", "visual", "dbt", "dbt_cloud")));
+                    Set.of("folderId", "raw", "table", "custom", "visual", "dbt", "dbt_cloud"),
+                    Set.of("name", "isSchema", "primaryKey", "folderId", "raw", "table", "custom", "visual", "dbt",
+                            "dbt_cloud")));
 
     private final String apiKey;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<String, List<Map<String, Object>>> created = new HashMap<>();
-    private final Map<String, Set<String>> slugs = new HashMap<>();
+    private final Map<String, List<ObjectNode>> created = new HashMap<>();
+    private final Map<String, Integer> updates = new HashMap<>();
     private long lastId;
 
     HightouchResourceResponder(String apiKey) {
@@ -90,7 +96,11 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
         String collection = serveEvent.getTransformerParameters().getString(COLLECTION, null);
         ResourceType type = collection == null ? null : TYPES.get(collection);
         if (type == null) {
-            return answer(404, Map.of("message", "Not found: " + request.getMethod() + " " + request.getUrl()));
+            return notFound(request);
+        }
+        String method = request.getMethod().getName();
+        if ("GET".equals(method)) {
+            return findBySlug(collection, request);
         }
         JsonNode body;
         try {
@@ -101,15 +111,59 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
         if (body == null || !body.isObject()) {
             return validationFailed(422, Map.of("body", "must be a JSON object"));
         }
+        if ("PATCH".equals(method)) {
+            return update(collection, type, request, (ObjectNode) body);
+        }
         Map<String, String> problems = type.check((ObjectNode) body);
         if (!problems.isEmpty()) {
             return validationFailed(422, problems);
         }
         String slug = body.get("slug").asText();
-        if (!slugs.computeIfAbsent(collection, c -> new HashSet<>()).add(slug)) {
+        if (withSlug(collection, slug).findAny().isPresent()) {
             return validationFailed(409, Map.of("slug", "a " + type.singular() + " with slug '" + slug + "' already exists"));
         }
         return answer(200, create(collection, (ObjectNode) body));
+    }
+
+    private ResponseDefinition findBySlug(String collection, LoggedRequest request) {
+        QueryParameter slug = request.queryParameter("slug");
+        List<ObjectNode> found = slug.isPresent()
+                ? withSlug(collection, slug.firstValue()).toList()
+                : created.getOrDefault(collection, List.of());
+        return answer(200, Map.of("data", found, "hasMore", false));
+    }
+
+    private ResponseDefinition update(String collection, ResourceType type, LoggedRequest request, ObjectNode body) {
+        String path = request.getUrl().split("\\?", 2)[0];
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        ObjectNode resource = created.getOrDefault(collection, List.of()).stream()
+                .filter(candidate -> candidate.get("id").asText().equals(id))
+                .findFirst().orElse(null);
+        if (resource == null) {
+            return notFound(request);
+        }
+        Map<String, String> problems = new TreeMap<>();
+        body.fieldNames().forEachRemaining(field -> {
+            if (!type.updatable().contains(field)) {
+                problems.put(field, "is not allowed");
+            }
+        });
+        if (!problems.isEmpty()) {
+            return validationFailed(422, problems);
+        }
+        resource.setAll(body);
+        resource.put("updatedAt", Instant.now().toString());
+        updates.merge(collection, 1, Integer::sum);
+        return answer(200, resource);
+    }
+
+    private Stream<ObjectNode> withSlug(String collection, String slug) {
+        return created.getOrDefault(collection, List.of()).stream()
+                .filter(resource -> slug.equals(resource.path("slug").asText(null)));
+    }
+
+    private static ResponseDefinition notFound(LoggedRequest request) {
+        return answer(404, Map.of("message", "Not found: " + request.getMethod() + " " + request.getUrl()));
     }
 
     private ObjectNode create(String collection, ObjectNode body) {
@@ -120,14 +174,20 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
                 .put("createdAt", now)
                 .put("updatedAt", now);
         resource.setAll(body);
-        created.computeIfAbsent(collection, c -> new ArrayList<>())
-                .add(json.convertValue(resource, new TypeReference<Map<String, Object>>() {
-                }));
+        created.computeIfAbsent(collection, c -> new ArrayList<>()).add(resource);
         return resource;
     }
 
     synchronized List<Map<String, Object>> created(String collection) {
-        return List.copyOf(created.getOrDefault(collection, List.of()));
+        return created.getOrDefault(collection, List.of()).stream()
+                .map(resource -> json.convertValue(resource, new TypeReference<Map<String, Object>>() {
+                }))
+                .toList();
+    }
+
+    /** How many updates (PATCH) of a collection's resources the stand-in has answered with 200. */
+    synchronized int updates(String collection) {
+        return updates.getOrDefault(collection, 0);
     }
 
     private ResponseDefinition validationFailed(int status, Map<String, String> details) {
@@ -140,9 +200,10 @@ final class HightouchResourceResponder implements ResponseDefinitionTransformerV
 
     /**
      * What a create of one kind of resource needs: its required fields with their JSON types, and the optional fields
-     * allowed besides (the API refuses any other).
+     * allowed besides (the API refuses any other); and the fields an update may change.
      */
-    private record ResourceType(String singular, Map<String, JsonNodeType> required, Set<String> optional) {
+    private record ResourceType(String singular, Map<String, JsonNodeType> required, Set<String> optional,
+            Set<String> updatable) {
 
         Map<String, String> check(ObjectNode body) {
             Map<String, String> problems = new TreeMap<>();

@@ -27,6 +27,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -36,7 +37,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A local Hightouch stand-in: a WireMock server on a free 127.0.0.1 port answering POST /sources and POST /models
  * (see {@link HightouchResourceResponder}), POST /syncs/{syncId}/trigger and GET /syncs/{syncId}/runs for the one sync
  * it knows, {@value #SYNC_ID} (see {@link SyncRunResponder}), as the real API does, so that the example runs with no
- * account and no network. Every other path answers 404. It accepts one API key, made up when it starts.
+ * account and no network. Every other path answers 404. It accepts one API key, made up when it starts. A second
+ * server on its own port stands in for the Events API ({@code POST /v1/batch}, see {@link EventsResponder}), with its
+ * own write key.
  */
 public final class LocalHightouch implements AutoCloseable {
 
@@ -49,12 +52,24 @@ public final class LocalHightouch implements AutoCloseable {
     public static final String SYNC_ID = "42";
 
     private final WireMockServer server;
+    private final WireMockServer eventsServer;
     private final HightouchResourceResponder responder;
     private final SyncRunResponder syncRuns;
+    private final EventsResponder events;
     private final String apiKey;
+    private final String writeKey;
 
-    private LocalHightouch(String apiKey, String runEndStatus) {
+    private LocalHightouch(String apiKey, String writeKey, String runEndStatus) {
         this.apiKey = apiKey;
+        this.writeKey = writeKey;
+        this.events = new EventsResponder(writeKey);
+        // the Events API has its own host, as in Hightouch: the write key and the API key never meet
+        this.eventsServer = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(8)
+                .notifier(new LogNotifier())
+                .extensions(events));
         this.responder = new HightouchResourceResponder(apiKey);
         this.syncRuns = new SyncRunResponder(apiKey, Set.of(SYNC_ID), runEndStatus);
         this.server = new WireMockServer(options()
@@ -76,8 +91,10 @@ public final class LocalHightouch implements AutoCloseable {
      * @param runEndStatus success, warning, failed, cancelled or interrupted; processing for runs that never end
      */
     public static LocalHightouch start(String runEndStatus) {
-        LocalHightouch hightouch = new LocalHightouch("local-" + UUID.randomUUID(), runEndStatus);
+        LocalHightouch hightouch = new LocalHightouch("local-" + UUID.randomUUID(), "local-wk-" + UUID.randomUUID(),
+                runEndStatus);
         hightouch.server.start();
+        hightouch.eventsServer.start();
         hightouch.stubApi();
         return hightouch;
     }
@@ -89,6 +106,14 @@ public final class LocalHightouch implements AutoCloseable {
         server.stubFor(post(urlPathEqualTo(API_PATH + "/models"))
                 .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)
                         .withTransformerParameter(HightouchResourceResponder.COLLECTION, "models")));
+        for (String collection : List.of("sources", "models")) {
+            server.stubFor(get(urlPathEqualTo(API_PATH + "/" + collection))
+                    .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)
+                            .withTransformerParameter(HightouchResourceResponder.COLLECTION, collection)));
+            server.stubFor(patch(urlPathMatching(API_PATH + "/" + collection + "/[0-9]+"))
+                    .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)
+                            .withTransformerParameter(HightouchResourceResponder.COLLECTION, collection)));
+        }
         server.stubFor(post(urlPathMatching(API_PATH + "/syncs/[^/]+/trigger"))
                 .willReturn(aResponse().withTransformers(SyncRunResponder.NAME)));
         server.stubFor(get(urlPathMatching(API_PATH + "/syncs/[^/]+/runs"))
@@ -96,6 +121,28 @@ public final class LocalHightouch implements AutoCloseable {
         // anything else: 401 without the key, 404 with it
         server.stubFor(any(anyUrl()).atPriority(10)
                 .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)));
+        eventsServer.stubFor(post(urlPathEqualTo("/v1/batch"))
+                .willReturn(aResponse().withTransformers(EventsResponder.NAME)));
+    }
+
+    /** The Events API URL to give the component, e.g. http://127.0.0.1:34568. */
+    public String eventsUrl() {
+        return "http://127.0.0.1:" + eventsServer.port();
+    }
+
+    /** The one events write key this stand-in accepts. */
+    public String writeKey() {
+        return writeKey;
+    }
+
+    /** The distinct events the Events API stand-in accepted (by messageId). */
+    public int acceptedEvents() {
+        return events.acceptedEvents();
+    }
+
+    /** The size of each batch the Events API stand-in accepted, in order. */
+    public List<Integer> eventBatchSizes() {
+        return events.batchSizes();
     }
 
     /** The base URL to give the component, e.g. http://127.0.0.1:34567/api/v1. */
@@ -113,6 +160,11 @@ public final class LocalHightouch implements AutoCloseable {
         return responder.created(collection);
     }
 
+    /** How many updates of a collection's resources ("sources" or "models") the stand-in has accepted. */
+    public int updates(String collection) {
+        return responder.updates(collection);
+    }
+
     /** The sync runs triggered so far, each in its current state, in the order of the triggers. */
     public List<Map<String, Object>> syncRuns() {
         return syncRuns.runs();
@@ -121,6 +173,7 @@ public final class LocalHightouch implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        eventsServer.stop();
     }
 
     /** WireMock's own messages, to this class's logger. */

@@ -17,9 +17,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,6 +101,68 @@ class LocalHightouchTest {
         assertThat(body.get("message").asText()).isEqualTo("Validation failed");
         assertThat(body.get("details").get("slug").asText()).contains("warehouse").contains("already exists");
         assertThat(hightouch.created("sources")).hasSize(1);
+    }
+
+    @Test
+    void findsAResourceBySlugAndUpdatesOnlyTheFieldsAnUpdateMayChange() throws Exception {
+        long id = JSON.readTree(post("/sources", SOURCE, hightouch.apiKey()).body()).get("id").asLong();
+
+        HttpResponse<String> found = get("/sources?slug=warehouse", hightouch.apiKey());
+        HttpResponse<String> none = get("/sources?slug=other", hightouch.apiKey());
+        HttpResponse<String> renamed = patch("/sources/" + id, "{\"name\":\"Renamed\",\"configuration\":{\"host\":\"db2\"}}");
+        HttpResponse<String> slugChange = patch("/sources/" + id, "{\"slug\":\"other\"}");
+        HttpResponse<String> unknown = patch("/sources/" + (id + 100), "{\"name\":\"x\"}");
+
+        assertThat(JSON.readTree(found.body()).get("data")).extracting(source -> source.get("id").asLong())
+                .containsExactly(id);
+        assertThat(JSON.readTree(none.body()).get("data")).isEmpty();
+        assertThat(renamed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(renamed.body()).get("name").asText()).isEqualTo("Renamed");
+        assertThat(JSON.readTree(renamed.body()).get("slug").asText()).isEqualTo("warehouse");
+        assertThat(slugChange.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(slugChange.body()).get("details").get("slug").asText()).isEqualTo("is not allowed");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(hightouch.updates("sources")).isEqualTo(1);
+        assertThat(hightouch.created("sources")).singleElement()
+                .satisfies(source -> assertThat(source).containsEntry("name", "Renamed"));
+    }
+
+    @Test
+    void theEventsApiWantsTheWriteKeyAsBasicUserAndCountsAnEventSentTwiceOnce() throws Exception {
+        String batch = "{\"batch\":[{\"type\":\"track\",\"event\":\"Signed Up\",\"userId\":\"u1\",\"messageId\":\"m1\"},"
+                       + "{\"type\":\"identify\",\"userId\":\"u1\",\"messageId\":\"m2\"}]}";
+
+        assertThat(events(batch, null).statusCode()).isEqualTo(401);
+        assertThat(events(batch, "Bearer " + hightouch.writeKey()).statusCode()).isEqualTo(401);
+        assertThat(events(batch, "Bearer " + hightouch.apiKey()).statusCode()).isEqualTo(401);
+        assertThat(events(batch, basic(hightouch.writeKey())).statusCode()).isEqualTo(200);
+        assertThat(events(batch, basic(hightouch.writeKey())).statusCode()).isEqualTo(200);
+
+        assertThat(hightouch.acceptedEvents()).isEqualTo(2);
+        assertThat(hightouch.eventBatchSizes()).containsExactly(2, 2);
+    }
+
+    @Test
+    void theEventsApiRefusesMalformedAndOversizeBatchesWith400() throws Exception {
+        String big = "x".repeat(EventsResponder.MAX_EVENT_BYTES);
+        String key = basic(hightouch.writeKey());
+
+        assertThat(events("{\"batch\":", key).statusCode()).isEqualTo(400);
+        assertThat(events("[]", key).statusCode()).isEqualTo(400);
+        assertThat(events("{\"batch\":[{\"type\":\"buy\"}]}", key).statusCode()).isEqualTo(400);
+        HttpResponse<String> oversizeEvent = events("{\"batch\":[{\"type\":\"track\",\"event\":\"" + big + "\"}]}", key);
+        StringBuilder many = new StringBuilder("{\"batch\":[");
+        for (int i = 0; i < 20; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"type\":\"track\",\"event\":\"").append("y".repeat(30_000)).append("\"}");
+        }
+        HttpResponse<String> oversizeBatch = events(many.append("]}").toString(), key);
+
+        assertThat(oversizeEvent.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(oversizeEvent.body()).get("message").asText()).contains("batch[0]").contains("32768");
+        assertThat(oversizeBatch.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(oversizeBatch.body()).get("message").asText()).contains("under 512000");
+        assertThat(hightouch.acceptedEvents()).isZero();
+        assertThat(hightouch.eventBatchSizes()).isEmpty();
     }
 
     @Test
@@ -326,6 +390,27 @@ class LocalHightouchTest {
         return send(HttpRequest.newBuilder(URI.create(to.baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), apiKey);
+    }
+
+    private HttpResponse<String> patch(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(hightouch.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)), hightouch.apiKey());
+    }
+
+    private HttpResponse<String> events(String body, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hightouch.eventsUrl() + "/v1/batch"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String writeKey) {
+        return "Basic " + Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request, String apiKey) throws Exception {
