@@ -52,6 +52,19 @@ public final class MessageUrl {
                                                    + String.format("U+%04X", (int) c) + " at index " + i);
             }
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
+            int end = text.length();
+            for (char stop : new char[] { '/', '?' }) {
+                int at = text.indexOf(stop);
+                end = at >= 0 ? Math.min(end, at) : end;
+            }
+            if (text.substring(0, end).indexOf(':') >= 0) {
+                // RFC 3986: a relative path cannot have a colon in its first segment; this looks like another scheme
+                throw new IllegalArgumentException(field + ": must be a path below baseUrl or an http(s) URL on its "
+                                                   + "origin, got " + shown(text));
+            }
+        }
         String resolved;
         try {
             resolved = origin.resolve(text, field);
@@ -69,12 +82,13 @@ public final class MessageUrl {
             throw new IllegalArgumentException(field + ": must not carry user info or a fragment, got " + shown(text));
         }
         String path = uri.getRawPath();
-        String lower = path.toLowerCase(Locale.ROOT);
-        if (lower.contains("%2f") || lower.contains("%5c") || lower.contains("%25") || lower.contains("%00")) {
+        String lowerPath = path.toLowerCase(Locale.ROOT);
+        if (lowerPath.contains("%2f") || lowerPath.contains("%5c") || lowerPath.contains("%25")
+                || lowerPath.contains("%00")) {
             throw new IllegalArgumentException(field + ": the path must not hold an encoded slash, backslash, percent "
                                                + "or NUL, got " + shown(text));
         }
-        for (String segment : lower.split("/", -1)) {
+        for (String segment : lowerPath.split("/", -1)) {
             String decoded = segment.replace("%2e", ".");
             if (".".equals(decoded) || "..".equals(decoded)) {
                 throw new IllegalArgumentException(field + ": must not hold a dot-segment (. or ..), got " + shown(text));
