@@ -118,7 +118,7 @@ public final class HightouchConstants {
     /** The slug of the resource to read. */
     @Metadata(label = "producer",
               description = "The slug of the resource for getSource, getModel, getDestination and getSync, read with "
-                            + "GET /<resources>?slug= (exactly one match, else a HightouchSlugLookupException); replaces "
+                            + "GET /sources?slug= (or models, destinations, syncs; exactly one match, else a HightouchSlugLookupException); replaces "
                             + "the slug option for this message. Set together with the id header, it is refused.",
               javaType = "String")
     public static final String SLUG = "CamelHightouchSlug";

@@ -167,7 +167,7 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * For raw: the Content-Type of the request body. JSON (application/json, the default, or any type/subtype+json) is
+     * For raw: the Content-Type of the request body. JSON (application/json, the default, or a type whose subtype ends with a plus sign and json, such as vnd.api plus json) is
      * the only format that is read and checked: the body (Map, POJO, JsonNode, JSON text or bytes) must be JSON. Any
      * other type sends a String or byte[] body as it is (a String in the charset parameter, UTF-8 without one), an
      * InputStream or Reader body after reading it once; other body types are refused naming the body. A value that is
