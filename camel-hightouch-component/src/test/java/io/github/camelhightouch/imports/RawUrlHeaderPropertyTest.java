@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a dot-segment, with the API key, or nothing is sent and the exchange fails with a validation error naming
  * the header. The other loopback server never sees a request.
  */
-class RawUrlHeaderProperties {
+class RawUrlHeaderPropertyTest {
 
     private static WireMockServer origin;
     private static WireMockServer elsewhere;
