@@ -31,7 +31,8 @@ public final class OperationHandlers {
         if (ConflictResolution.applies(context)) {
             return new ConvergentCreateHandler(context);
         }
-        if (context.operation().getMethod() == HightouchHttpMethod.GET && context.operation().name().startsWith("get")
+        // getSource, getModel, getDestination, getSync: by id or by slug
+        if (context.operation().getMethod() == HightouchHttpMethod.GET
                 && SlugLookup.Kind.of(context.operation()) != null) {
             return new GetBySlugHandler(context);
         }
