@@ -43,6 +43,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clearAndFill": target.getOptions().setClearAndFill(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "contenttype":
+        case "contentType": target.getOptions().setContentType(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "destinationid":
         case "destinationId": target.getOptions().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
@@ -75,6 +77,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "modelId": target.getOptions().setModelId(property(camelContext, java.lang.String.class, value)); return true;
         case "name": target.getOptions().setName(property(camelContext, java.lang.String.class, value)); return true;
         case "offset": target.getOptions().setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "onconflict":
+        case "onConflict": target.getOptions().setOnConflict(property(camelContext, io.github.camelhightouch.HightouchOnConflict.class, value)); return true;
         case "orderby":
         case "orderBy": target.getOptions().setOrderBy(property(camelContext, java.lang.String.class, value)); return true;
         case "paginate": target.getOptions().setPaginate(property(camelContext, boolean.class, value)); return true;
@@ -107,6 +111,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "skipcolumnquery":
+        case "skipColumnQuery": target.getOptions().setSkipColumnQuery(property(camelContext, boolean.class, value)); return true;
         case "slug": target.getOptions().setSlug(property(camelContext, java.lang.String.class, value)); return true;
         case "sourceid":
         case "sourceId": target.getOptions().setSourceId(property(camelContext, java.lang.String.class, value)); return true;
@@ -164,6 +170,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clearAndFill": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "contenttype":
+        case "contentType": return java.lang.String.class;
         case "delay": return long.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
@@ -196,6 +204,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "modelId": return java.lang.String.class;
         case "name": return java.lang.String.class;
         case "offset": return java.lang.Integer.class;
+        case "onconflict":
+        case "onConflict": return io.github.camelhightouch.HightouchOnConflict.class;
         case "orderby":
         case "orderBy": return java.lang.String.class;
         case "paginate": return boolean.class;
@@ -228,6 +238,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "skipcolumnquery":
+        case "skipColumnQuery": return boolean.class;
         case "slug": return java.lang.String.class;
         case "sourceid":
         case "sourceId": return java.lang.String.class;
@@ -286,6 +298,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "clearAndFill": return target.getOptions().isClearAndFill();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "contenttype":
+        case "contentType": return target.getOptions().getContentType();
         case "delay": return target.getDelay();
         case "destinationid":
         case "destinationId": return target.getOptions().getDestinationId();
@@ -318,6 +332,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "modelId": return target.getOptions().getModelId();
         case "name": return target.getOptions().getName();
         case "offset": return target.getOptions().getOffset();
+        case "onconflict":
+        case "onConflict": return target.getOptions().getOnConflict();
         case "orderby":
         case "orderBy": return target.getOptions().getOrderBy();
         case "paginate": return target.getOptions().isPaginate();
@@ -350,6 +366,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "skipcolumnquery":
+        case "skipColumnQuery": return target.getOptions().isSkipColumnQuery();
         case "slug": return target.getOptions().getSlug();
         case "sourceid":
         case "sourceId": return target.getOptions().getSourceId();

@@ -23,7 +23,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(66);
+        Set<String> props = new HashSet<>(69);
         props.add("after");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -35,6 +35,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("bridgeErrorHandler");
         props.add("clearAndFill");
         props.add("connectTimeout");
+        props.add("contentType");
         props.add("delay");
         props.add("destinationId");
         props.add("exceptionHandler");
@@ -54,6 +55,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("modelId");
         props.add("name");
         props.add("offset");
+        props.add("onConflict");
         props.add("operation");
         props.add("orderBy");
         props.add("paginate");
@@ -72,6 +74,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("scheduler");
         props.add("schedulerProperties");
         props.add("sendEmptyMessageWhenIdle");
+        props.add("skipColumnQuery");
         props.add("slug");
         props.add("sourceId");
         props.add("startScheduler");

@@ -107,6 +107,32 @@ public final class HightouchConstants {
               javaType = "Boolean")
     public static final String HAS_MORE = "CamelHightouchHasMore";
 
+    /** What a create with onConflict did: created, updated or skipped. */
+    @Metadata(label = "producer",
+              description = "For a create with onConflict=update or skip: created (Hightouch created the resource), "
+                            + "updated (a resource with the slug existed and was patched) or skipped (it existed and "
+                            + "was left as it is); a List of these, one per element, for a List body.",
+              javaType = "Object")
+    public static final String RESOURCE_OUTCOME = "CamelHightouchResourceOutcome";
+
+    /** The slug of the resource to read. */
+    @Metadata(label = "producer",
+              description = "The slug of the resource for getSource, getModel, getDestination and getSync, read with "
+                            + "GET /sources?slug= (or models, destinations, syncs; exactly one match, else a HightouchSlugLookupException); replaces "
+                            + "the slug option for this message. Set together with the id header, it is refused.",
+              javaType = "String")
+    public static final String SLUG = "CamelHightouchSlug";
+
+    /** The path or URL of a raw call for this message. */
+    @Metadata(label = "producer",
+              description = "For raw: the Hightouch path (e.g. /syncs/42/trigger, with an optional query) or an absolute "
+                            + "URL below baseUrl for this message; replaces the url option. Checked per message: another "
+                            + "origin, user info, a dot-segment, an encoded slash or backslash, a fragment, or any "
+                            + "character outside printable ASCII fails the exchange with a HightouchValidationException "
+                            + "and nothing is sent.",
+              javaType = "String")
+    public static final String URL = "CamelHightouchUrl";
+
     private HightouchConstants() {
     }
 }

@@ -128,11 +128,14 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
             url = operation.hasPathTemplate() ? origin.baseUrl() + operation.getPath()
                     : origin.resolve(operation.getPath(), "url");
             method = operation.getMethod();
+            if (operation == HightouchOperation.createModel && options.isSkipColumnQuery()) {
+                url = url + "?skipColumnQuery=true";
+            }
         }
         JsonBodies json = new JsonBodies(getComponent().getObjectMapper(), configuration.getMaxBodySize());
         ApiClient api = new ApiClient(origin, () -> callRunner, new ResponseMapper(getComponent().getObjectMapper()));
         RequestFactory requestFactory = new RequestFactory(operation, method, url, configuration.isValidate(), json,
-                extraHeaders, api);
+                extraHeaders, api, operation == HightouchOperation.raw ? options.getContentType() : null);
         operationContext = new OperationContext(operation, options, configuration.isThrowExceptionOnFailure(), api,
                 new IdResolver(operation.name(), options), requestFactory, getComponent()::getRunWaiter,
                 options.isBatchMode());

@@ -41,6 +41,15 @@ public class HightouchOperationOptions {
     @UriParam(label = "producer,raw", defaultValue = "false")
     private boolean batchMode;
 
+    @UriParam(label = "producer,raw", defaultValue = "application/json")
+    private String contentType = "application/json";
+
+    @UriParam(label = "producer,create", defaultValue = "fail")
+    private HightouchOnConflict onConflict = HightouchOnConflict.fail;
+
+    @UriParam(label = "producer,create", defaultValue = "false")
+    private boolean skipColumnQuery;
+
     @UriParam(label = "common,id")
     private String sourceId;
     @UriParam(label = "common,id")
@@ -151,6 +160,54 @@ public class HightouchOperationOptions {
      */
     public void setBatchMode(boolean batchMode) {
         this.batchMode = batchMode;
+    }
+
+    public String getContentType() {
+        return contentType;
+    }
+
+    /**
+     * For raw: the Content-Type of the request body. JSON (application/json, the default, or a type whose subtype ends with a plus sign and json, such as vnd.api plus json) is
+     * the only format that is read and checked: the body (Map, POJO, JsonNode, JSON text or bytes) must be JSON. Any
+     * other type sends a String or byte[] body as it is (a String in the charset parameter, UTF-8 without one), an
+     * InputStream or Reader body after reading it once; other body types are refused naming the body. A value that is
+     * not a plain type/subtype with optional parameters (empty, a line break, a non-ASCII character) is refused when
+     * the endpoint is created.
+     */
+    public void setContentType(String contentType) {
+        this.contentType = contentType;
+    }
+
+    public HightouchOnConflict getOnConflict() {
+        return onConflict;
+    }
+
+    /**
+     * For createSource, createModel, createDestination and createSync: what a 409 answer (a resource with the record's
+     * slug exists) does. fail (the default): the exchange fails with the 409 HightouchApiException. update: the
+     * resource is looked up by its slug (GET /sources?slug=...; exactly one match, else a HightouchSlugLookupException)
+     * and the record's fields that its PATCH accepts are sent to it (sources and destinations: name, configuration;
+     * models: name, isSchema, primaryKey, folderId and the query object; syncs: configuration, schedule, disabled); the
+     * others (type, sourceId, queryType, destinationId, modelId, ...) are not sent. skip: the existing resource is
+     * looked up and left as it is. The body is the resource and the CamelHightouchResourceOutcome header says created,
+     * updated or skipped (a List of them for a List body). With update or skip a create that may have reached
+     * Hightouch (a reset connection, a 500, 502 or 504) is repeated like a read, since a second create of the same slug
+     * converges: the outcome can then say updated or skipped for a resource the first attempt created.
+     */
+    public void setOnConflict(HightouchOnConflict onConflict) {
+        this.onConflict = onConflict;
+    }
+
+    public boolean isSkipColumnQuery() {
+        return skipColumnQuery;
+    }
+
+    /**
+     * For createModel: sends skipColumnQuery=true, so that Hightouch creates the model without running its query to
+     * read the columns (faster, and possible while the source is unreachable).
+     */
+    public void setSkipColumnQuery(boolean skipColumnQuery) {
+        this.skipColumnQuery = skipColumnQuery;
     }
 
     public String getSourceId() {
@@ -393,7 +450,11 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSources, listModels, listDestinations and listSyncs: only the resource with this slug.
+     * Filter of listSources, listModels, listDestinations and listSyncs: only the resource with this slug. For
+     * getSource, getModel, getDestination and getSync: the resource to read, by its slug instead of its id (GET
+     * /sources?slug=...; exactly one match, else a HightouchSlugLookupException); the CamelHightouchSlug header replaces
+     * it per message. The id and the slug of the same level (both options, or both headers) are refused together; a
+     * header of either kind wins over both options.
      */
     public void setSlug(String slug) {
         this.slug = slug;

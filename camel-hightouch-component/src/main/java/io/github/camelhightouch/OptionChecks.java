@@ -51,6 +51,7 @@ final class OptionChecks {
         configuration.checkValues();
         List<ExtraHeaders.Header> headers = checkRaw(operation, options);
         checkFit(operation, options);
+        ImportOptionChecks.check(operation, options);
         new IdResolver(operation.name(), options).checkOptions();
         if (LISTS.contains(operation)) {
             ListQuery.of(operation, options).check();
@@ -115,7 +116,8 @@ final class OptionChecks {
             refuse(options.getOffset() != null, "offset", lists, operation);
             refuse(options.getOrderBy() != null, "orderBy", lists, operation);
             refuse(options.getName() != null, "name", lists, operation);
-            refuse(options.getSlug() != null, "slug", lists, operation);
+            refuse(options.getSlug() != null && !ImportOptionChecks.READS_BY_SLUG.contains(operation), "slug",
+                    "list operations and getSource, getModel, getDestination, getSync", operation);
             refuse(options.getTags() != null, "tags", lists, operation);
             refuse(options.getAfter() != null, "after", lists, operation);
             refuse(options.getBefore() != null, "before", lists, operation);

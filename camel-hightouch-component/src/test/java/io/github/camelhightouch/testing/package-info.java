@@ -21,6 +21,9 @@
  * letting a test shape answers in code (transformWith), and failing any test whose requests violate Hightouch's
  * OpenAPI description unless the test declared them with allowOffContract.</li>
  * <li>{@link io.github.camelhightouch.testing.OpenApiContract}: that description as a request validator.</li>
+ * <li>{@link io.github.camelhightouch.testing.StandInWorkspace}: a stateful workspace behind the stand-in (sources,
+ * models, destinations, syncs: POST with 409 on a taken slug, GET by slug, GET and PATCH by id), whose next answers a
+ * test can force (a reset, a 500, a 429), before or after the request took effect.</li>
  * <li>{@link io.github.camelhightouch.testing.LogCapture}: a JUnit 5 extension capturing every log4j2 line (the
  * component at TRACE, Camel at DEBUG; for one test the root at DEBUG with rootAt, or everything at its configured
  * level with atConfiguredLevels) and failing any test that logged a forbidden string such as the key.</li>

@@ -235,6 +235,13 @@ public final class JsonBodies {
     }
 
     /**
+     * The most bytes a body may have.
+     */
+    public long maxBodySize() {
+        return maxBodySize;
+    }
+
+    /**
      * The mapper the component uses.
      */
     public ObjectMapper mapper() {

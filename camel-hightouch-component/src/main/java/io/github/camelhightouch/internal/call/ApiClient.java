@@ -49,6 +49,13 @@ public final class ApiClient {
     }
 
     /**
+     * The origin every request of this client goes to.
+     */
+    public HightouchOrigin origin() {
+        return origin;
+    }
+
+    /**
      * The full URL of a path (already encoded) and a query.
      */
     public String url(String path, QueryString query) {

@@ -31,15 +31,43 @@ public final class HightouchRequest {
     private final byte[] body;
     private final List<ExtraHeaders.Header> headers;
     private final boolean idempotent;
+    private final String contentType;
 
     HightouchRequest(String operation, HightouchHttpMethod method, URI uri, byte[] body,
                      List<ExtraHeaders.Header> headers, boolean idempotent) {
+        this(operation, method, uri, body, headers, idempotent, null);
+    }
+
+    private HightouchRequest(String operation, HightouchHttpMethod method, URI uri, byte[] body,
+                             List<ExtraHeaders.Header> headers, boolean idempotent, String contentType) {
         this.operation = operation;
         this.method = method;
         this.uri = uri;
         this.body = method.isBodyAllowed() ? body : null;
         this.headers = headers;
         this.idempotent = idempotent;
+        this.contentType = contentType;
+    }
+
+    /**
+     * The same request with the body sent as this Content-Type (raw's contentType option, checked by
+     * {@link RequestContentType#problem}) instead of JSON.
+     */
+    public HightouchRequest withContentType(String type) {
+        return new HightouchRequest(operation, method, uri, body, headers, idempotent, type);
+    }
+
+    /**
+     * The same request, repeatable after a failure that leaves its outcome unknown: for a create whose repetition
+     * converges (onConflict=update or skip: a second create of the same slug answers 409 and is resolved).
+     */
+    public HightouchRequest asRepeatable() {
+        return new HightouchRequest(operation, method, uri, body, headers, true, contentType);
+    }
+
+    /** The Content-Type of the body, or null for JSON. */
+    public String contentType() {
+        return contentType;
     }
 
     /** The component operation, for messages. */

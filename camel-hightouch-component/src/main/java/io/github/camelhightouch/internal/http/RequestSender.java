@@ -90,7 +90,8 @@ public final class RequestSender extends ServiceSupport {
             http.addHeader(header.name(), header.value());
         }
         if (request.body() != null) {
-            http.setEntity(new ByteArrayEntity(request.body(), JSON));
+            http.setEntity(new ByteArrayEntity(request.body(),
+                    request.contentType() == null ? JSON : RequestContentType.parse(request.contentType())));
         }
         InFlight inFlight = new InFlight(http);
         HttpClientContext context = HttpClientContext.create();

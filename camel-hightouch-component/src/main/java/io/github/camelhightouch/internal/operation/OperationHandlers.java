@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch.internal.operation;
 
+import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.internal.body.IdResolver.Id;
 
 /**
@@ -27,6 +28,14 @@ public final class OperationHandlers {
      * The handler of the operation, or null for the syncRuns consumer, which has no producer.
      */
     public static OperationHandler create(OperationContext context) {
+        if (ConflictResolution.applies(context)) {
+            return new ConvergentCreateHandler(context);
+        }
+        // getSource, getModel, getDestination, getSync: by id or by slug
+        if (context.operation().getMethod() == HightouchHttpMethod.GET
+                && SlugLookup.Kind.of(context.operation()) != null) {
+            return new GetBySlugHandler(context);
+        }
         return switch (context.operation()) {
             case getSource, updateSource -> new ResourceHandler(context, Id.SOURCE);
             case getModel, updateModel -> new ResourceHandler(context, Id.MODEL);

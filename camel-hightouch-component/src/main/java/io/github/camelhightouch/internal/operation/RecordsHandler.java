@@ -49,11 +49,12 @@ final class RecordsHandler implements OperationHandler {
     @Override
     public CompletableFuture<OperationResult> handle(Message message) throws HightouchValidationException {
         Object body = message.getBody();
+        String target = RawTarget.of(context, message);
         if (body instanceof Collection<?> records && !batchMode && context.requests().method().isBodyAllowed()) {
             List<Object> elements = new ArrayList<>(records);
-            return new InOrder(context.requests().each(elements), elements).start();
+            return new InOrder(context.requests().each(elements, target), elements).start();
         }
-        return context.api().send(context.requests().single(body), context.throwOnFailure())
+        return context.api().send(context.requests().single(body, target), context.throwOnFailure())
                 .thenApply(RecordsHandler::result);
     }
 

@@ -28,6 +28,7 @@ import io.github.camelhightouch.internal.body.RecordSchema;
 import io.github.camelhightouch.internal.call.ApiClient;
 import io.github.camelhightouch.internal.http.ExtraHeaders;
 import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.http.RequestContentType;
 
 /**
  * Builds the requests of one endpoint from message bodies: reads the body as JSON, validates it against the
@@ -43,9 +44,24 @@ public final class RequestFactory {
     private final JsonBodies json;
     private final List<ExtraHeaders.Header> extraHeaders;
     private final ApiClient api;
+    /** raw's contentType when it is not JSON: bodies are sent as they are; null for JSON. */
+    private final String plainType;
+    /** raw's contentType when it is a JSON type other than the default; null otherwise. */
+    private final String jsonType;
 
     public RequestFactory(HightouchOperation operation, HightouchHttpMethod method, String url, boolean validate,
                           JsonBodies json, List<ExtraHeaders.Header> extraHeaders, ApiClient api) {
+        this(operation, method, url, validate, json, extraHeaders, api, null);
+    }
+
+    /**
+     * @param contentType raw's contentType option (null or application/json for JSON)
+     */
+    public RequestFactory(HightouchOperation operation, HightouchHttpMethod method, String url, boolean validate,
+                          JsonBodies json, List<ExtraHeaders.Header> extraHeaders, ApiClient api, String contentType) {
+        boolean json0 = RequestContentType.isJson(contentType);
+        this.plainType = json0 ? null : contentType.trim();
+        this.jsonType = json0 && !RequestContentType.isDefault(contentType) ? contentType.trim() : null;
         this.operation = operation;
         this.method = method;
         this.url = url;
@@ -61,6 +77,13 @@ public final class RequestFactory {
      */
     public String url() {
         return url;
+    }
+
+    /**
+     * Reads and writes the JSON bodies.
+     */
+    public JsonBodies json() {
+        return json;
     }
 
     /**
@@ -90,7 +113,27 @@ public final class RequestFactory {
         if (!violations.isEmpty()) {
             throw new HightouchValidationException(operation.name(), violations);
         }
-        return api.request(operation, method, target, bytes, extraHeaders);
+        return typed(api.request(operation, method, target, bytes, extraHeaders));
+    }
+
+    /**
+     * One request per element, in order, to another URL of the operation (raw's per-message URL); refuses the whole
+     * List if any element is invalid.
+     */
+    public List<HightouchRequest> each(Collection<?> records, String target) throws HightouchValidationException {
+        if (target.equals(url)) {
+            return each(records);
+        }
+        List<HightouchRequest> requests = new ArrayList<>(records.size());
+        for (HightouchRequest request : each(records)) {
+            requests.add(typed(api.request(operation, method, target, request.body(), extraHeaders)));
+        }
+        return requests;
+    }
+
+    private HightouchRequest typed(HightouchRequest request) {
+        String type = plainType != null ? plainType : jsonType;
+        return type == null ? request : request.withContentType(type);
     }
 
     /**
@@ -107,7 +150,7 @@ public final class RequestFactory {
         for (Object record : records) {
             byte[] bytes = toBytes(record, "[" + index++ + "]", violations);
             if (violations.isEmpty()) {
-                calls.add(api.request(operation, method, url, bytes, extraHeaders));
+                calls.add(typed(api.request(operation, method, url, bytes, extraHeaders)));
             }
         }
         if (!violations.isEmpty()) {
@@ -117,6 +160,9 @@ public final class RequestFactory {
     }
 
     private byte[] toBytes(Object body, String path, List<Violation> violations) {
+        if (plainType != null) {
+            return PlainBodies.bytes(body, path.isEmpty() ? "body" : path, plainType, json.maxBodySize(), violations);
+        }
         try {
             JsonNode node = json.read(body, path.isEmpty() ? "body" : path);
             if (schema != null && validate) {
