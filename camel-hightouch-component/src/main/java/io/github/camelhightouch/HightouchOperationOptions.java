@@ -58,6 +58,26 @@ public class HightouchOperationOptions {
     @UriParam(label = "producer,id")
     private String syncSequenceRunId;
 
+    @UriParam(label = "producer,id")
+    private String graphId;
+    @UriParam(label = "producer,id")
+    private String idrRunId;
+    @UriParam(label = "producer,id")
+    private String idrRequestId;
+    @UriParam(label = "producer,id")
+    private String campaignId;
+    @UriParam(label = "producer,id")
+    private String campaignSendId;
+    @UriParam(label = "producer,id")
+    private String contractId;
+    @UriParam(label = "producer,id")
+    private String domainId;
+    @UriParam(label = "producer,id")
+    private String flowId;
+    @UriParam(label = "producer,id")
+    private String flowMessageId;
+    @UriParam(label = "producer,trigger", defaultValue = "false")
+    private boolean fullRerun;
     @UriParam(label = "producer,trigger", defaultValue = "false")
     private boolean fullResync;
     @UriParam(label = "producer,trigger", defaultValue = "false")
@@ -248,6 +268,125 @@ public class HightouchOperationOptions {
         this.syncSequenceRunId = syncSequenceRunId;
     }
 
+    public String getGraphId() {
+        return graphId;
+    }
+
+    /**
+     * The identity resolution graph for triggerIdrRun, listIdrRuns, waitForIdrRun, queueIdrReprocessing and
+     * getIdrReprocessStatus; the CamelHightouchGraphId header replaces it per message.
+     */
+    public void setGraphId(String graphId) {
+        this.graphId = graphId;
+    }
+
+    public String getIdrRunId() {
+        return idrRunId;
+    }
+
+    /**
+     * The identity resolution run for waitForIdrRun (the CamelHightouchIdrRunId header, which triggerIdrRun sets,
+     * replaces it per message); for listIdrRuns, the runId filter (this option only).
+     */
+    public void setIdrRunId(String idrRunId) {
+        this.idrRunId = idrRunId;
+    }
+
+    public String getIdrRequestId() {
+        return idrRequestId;
+    }
+
+    /**
+     * The reprocessing request for getIdrReprocessStatus; the CamelHightouchIdrRequestId header, which
+     * queueIdrReprocessing sets, replaces it per message.
+     */
+    public void setIdrRequestId(String idrRequestId) {
+        this.idrRequestId = idrRequestId;
+    }
+
+    public String getCampaignId() {
+        return campaignId;
+    }
+
+    /**
+     * The campaign for triggerCampaign and getCampaignSend; the CamelHightouchCampaignId header replaces it per
+     * message.
+     */
+    public void setCampaignId(String campaignId) {
+        this.campaignId = campaignId;
+    }
+
+    public String getCampaignSendId() {
+        return campaignSendId;
+    }
+
+    /**
+     * The send of a campaign for getCampaignSend (a sendId from the results of triggerCampaign); the
+     * CamelHightouchCampaignSendId header replaces it per message.
+     */
+    public void setCampaignSendId(String campaignSendId) {
+        this.campaignSendId = campaignSendId;
+    }
+
+    public String getContractId() {
+        return contractId;
+    }
+
+    /**
+     * The event contract for getEventContract and updateEventContract; the CamelHightouchContractId header replaces it
+     * per message.
+     */
+    public void setContractId(String contractId) {
+        this.contractId = contractId;
+    }
+
+    public String getDomainId() {
+        return domainId;
+    }
+
+    /**
+     * The event domain for getEventDomain and updateEventDomain; the CamelHightouchDomainId header replaces it per
+     * message.
+     */
+    public void setDomainId(String domainId) {
+        this.domainId = domainId;
+    }
+
+    public String getFlowId() {
+        return flowId;
+    }
+
+    /**
+     * The decision engine flow for getFlow, runFlow, listFlowMessages, getFlowMessage, createFlowMessage and
+     * updateFlowMessage; the CamelHightouchFlowId header replaces it per message.
+     */
+    public void setFlowId(String flowId) {
+        this.flowId = flowId;
+    }
+
+    public String getFlowMessageId() {
+        return flowMessageId;
+    }
+
+    /**
+     * The message of a decision engine flow for getFlowMessage and updateFlowMessage; the CamelHightouchFlowMessageId
+     * header replaces it per message.
+     */
+    public void setFlowMessageId(String flowMessageId) {
+        this.flowMessageId = flowMessageId;
+    }
+
+    public boolean isFullRerun() {
+        return fullRerun;
+    }
+
+    /**
+     * For triggerIdrRun: rerun the whole identity graph instead of processing incrementally.
+     */
+    public void setFullRerun(boolean fullRerun) {
+        this.fullRerun = fullRerun;
+    }
+
     public boolean isFullResync() {
         return fullResync;
     }
@@ -287,10 +426,11 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * For triggerSync and triggerSyncSequence: wait until the started run finishes; the body is then the final run.
-     * The wait holds no thread: the run is polled on a small shared scheduler and the exchange continues when it
-     * finishes. A failed, cancelled or interrupted run fails the exchange with a HightouchSyncRunException; a wait
-     * longer than timeout fails it with a HightouchWaitTimeoutException.
+     * For triggerSync, triggerSyncSequence and triggerIdrRun: wait until the started run finishes; the body is then
+     * the final run. The wait holds no thread: the run is polled on a small shared scheduler and the exchange
+     * continues when it finishes. A failed, cancelled or interrupted run (FAILURE or CANCELLED for identity
+     * resolution) fails the exchange with a HightouchSyncRunException; a wait longer than timeout fails it with a
+     * HightouchWaitTimeoutException.
      */
     public void setWaitForCompletion(boolean waitForCompletion) {
         this.waitForCompletion = waitForCompletion;
