@@ -511,7 +511,9 @@ public class HightouchOperationOptions {
 
     /**
      * For list operations: the sort field, one of id, name, slug, createdAt, updatedAt for sources, models,
-     * destinations and syncs (syncs: no name), and one of id, createdAt, startedAt, finishedAt for sync runs.
+     * destinations and syncs (syncs: no name), and one of id, createdAt, startedAt, finishedAt for sync runs; for
+     * identity resolution runs one of created_at, started_at, finished_at; for event contracts and domains one of id,
+     * name, createdAt, updatedAt; for decision engine flows id or name (flow messages have none).
      */
     public void setOrderBy(String orderBy) {
         this.orderBy = orderBy;
@@ -522,7 +524,8 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSources, listModels and listDestinations: only the resources with this name.
+     * Filter of listSources, listModels, listDestinations, listEventContracts, listEventDomains and listFlows: only
+     * the resources with this name.
      */
     public void setName(String name) {
         this.name = name;
@@ -555,8 +558,8 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSyncs, listSyncRuns and the consumer: only what was created after this ISO-8601 date-time
-     * (e.g. 2024-05-01T00:00:00Z).
+     * Filter of listSyncs, listSyncRuns, listIdrRuns and the consumer: only what was created after this ISO-8601
+     * date-time (e.g. 2024-05-01T00:00:00Z).
      */
     public void setAfter(String after) {
         this.after = after;
@@ -567,7 +570,8 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSyncs, listSyncRuns and the consumer: only what was created before this ISO-8601 date-time.
+     * Filter of listSyncs, listSyncRuns, listIdrRuns and the consumer: only what was created before this ISO-8601
+     * date-time.
      */
     public void setBefore(String before) {
         this.before = before;
