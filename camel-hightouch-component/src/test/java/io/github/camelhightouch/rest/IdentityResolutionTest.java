@@ -253,7 +253,8 @@ class IdentityResolutionTest extends RestTestSupport {
         stubTrigger("g1", "r4");
         runLifecycle("g1", "r4", "processing", "failure");
 
-        Exchange exchange = send(WAIT, "body", Map.of());
+        // read as unknown, "failure" would be waited through until this timeout
+        Exchange exchange = send(WAIT + "&timeout=5000", "body", Map.of());
 
         assertThat(exchange.getException()).isInstanceOf(HightouchSyncRunException.class);
         assertThat(((HightouchSyncRunException) exchange.getException()).getStatus()).isEqualTo("failure");
