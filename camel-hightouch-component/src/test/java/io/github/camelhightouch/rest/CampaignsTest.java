@@ -18,8 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.camelhightouch.HightouchApiException;
 import io.github.camelhightouch.HightouchConstants;
 import io.github.camelhightouch.HightouchException;
@@ -173,6 +177,23 @@ class CampaignsTest extends RestTestSupport {
     }
 
     @Test
+    void aStormOf429sEndsAfterTheRetriesWithTheBodyKept() {
+        wireMock().stubFor(post(API + "/campaigns/welcome/trigger").willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Too many requests\"}")));
+        Map<String, Object> body = trigger(List.of(recipient("id", "u")));
+
+        Exchange exchange = send(TRIGGER + "&maxRetries=2", body, Map.of());
+
+        assertThat(exchange.getException()).isInstanceOf(HightouchApiException.class);
+        HightouchApiException error = (HightouchApiException) exchange.getException();
+        assertThat(error.getStatusCode()).isEqualTo(429);
+        assertThat(error.getMessage()).contains("Too many requests");
+        assertThat(exchange.getMessage().getHeader(HightouchConstants.ATTEMPTS)).isEqualTo(3);
+        assertThat(exchange.getMessage().getBody()).isSameAs(body);
+        wireMock().verify(3, postRequestedFor(urlEqualTo(API + "/campaigns/welcome/trigger")));
+    }
+
+    @Test
     void aRejectionCarriesHightouchsErrorText() {
         wireMock().stubFor(post(API + "/campaigns/gone/trigger").willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"Campaign not found\"}")));
@@ -185,6 +206,35 @@ class CampaignsTest extends RestTestSupport {
         assertThat(error.getStatusCode()).isEqualTo(404);
         assertThat(error.getMessage()).contains("Campaign not found").doesNotContain(HightouchStandIn.API_KEY);
         assertThat(exchange.getMessage().getBody()).isSameAs(body);
+    }
+
+    @Test
+    void anErrorTextThatEchoesTheApiKeyDoesNotCarryItIntoTheException() {
+        // the answer quotes the Authorization header it received (built per request: no stub holds the key)
+        wireMock().stubFor(post(API + "/campaigns/welcome/trigger").willReturn(aResponse()
+                .withTransformers(HIGHTOUCH.transformWith(new ResponseDefinitionTransformerV2() {
+                    @Override
+                    public ResponseDefinition transform(ServeEvent event) {
+                        return ResponseDefinitionBuilder.responseDefinition().withStatus(400)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":\"" + event.getRequest().getHeader("Authorization")
+                                          + " may not send this campaign\"}")
+                                .build();
+                    }
+
+                    @Override
+                    public String getName() {
+                        return "echo-key";
+                    }
+                }))));
+
+        // send() fails the test if the key is anywhere in the exchange, its headers or its exception
+        Exchange exchange = send(TRIGGER, trigger(List.of(recipient("id", "u"))), Map.of());
+
+        assertThat(exchange.getException()).isInstanceOf(HightouchApiException.class);
+        // the text is there, the key masked out of it
+        assertThat(exchange.getException().getMessage()).contains("Bearer ", "may not send this campaign")
+                .doesNotContain(HightouchStandIn.API_KEY_SECRET);
     }
 
     @Test

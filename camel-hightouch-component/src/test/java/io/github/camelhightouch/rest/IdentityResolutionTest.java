@@ -184,13 +184,17 @@ class IdentityResolutionTest extends RestTestSupport {
         wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/idr/g1/trigger")));
     }
 
-    @Test
-    void aTriggerAnswerWithoutARunIdFails() {
-        wireMock().stubFor(post(API + "/idr/g1/trigger").willReturn(okJson("{}")));
+    @ParameterizedTest
+    @ValueSource(strings = { "{}", "{\"id\":null}", "[]", "\"run-1\"", "<html>gateway</html>", "" })
+    void aTriggerAnswerWithoutARunIdFailsWithoutWaitingOrRepeating(String answer) {
+        wireMock().stubFor(post(API + "/idr/g1/trigger").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(answer)));
 
-        Exchange exchange = send(WAIT, "body", Map.of());
+        Exchange exchange = send(WAIT, "the body", Map.of());
 
         assertThat(exchange.getException()).isInstanceOf(HightouchRunIdUnknownException.class);
+        assertThat(exchange.getMessage().getBody()).isEqualTo("the body");
+        wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/idr/g1/trigger")));
         wireMock().verify(0, getRequestedFor(urlPathEqualTo(API + "/idr/g1/runs")));
     }
 
