@@ -13,11 +13,15 @@
  */
 package io.github.camelhightouch.rest;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelhightouch.HightouchConstants;
 import io.github.camelhightouch.HightouchException;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,10 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A context stopped while the new operations are in progress ends every exchange, once, with an error: a wait for an
  * identity resolution run, and a trigger still on the wire (whose outcome is then unknown, and which is not sent
- * again).
+ * again). Waits hold no thread: forty of them share one scheduler thread.
  */
 @Timeout(30)
 class RestStopTest extends RestTestSupport {
+
+    @Override
+    protected void configure(CamelContext context) throws Exception {
+        super.configure(context);
+        // one scheduler thread for every wait of the context
+        component.setWaitPoolSize(1);
+    }
 
     private static void until(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -65,6 +76,23 @@ class RestStopTest extends RestTestSupport {
         assertThat(exchange.getMessage().getBody()).isEqualTo("the body");
         assertThat(exchange.getMessage().getHeader(HightouchConstants.IDR_RUN_ID)).isEqualTo("r1");
         wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/idr/g1/trigger")));
+    }
+
+    @Test
+    void manyIdrWaitsShareOneSchedulerThread() throws Exception {
+        for (int i = 0; i < 40; i++) {
+            wireMock().stubFor(get(urlPathEqualTo(API + "/idr/g" + i + "/runs")).willReturn(okJson(
+                    "{\"data\":[{\"id\":\"r\",\"graphId\":\"g" + i + "\",\"fullRerun\":false,"
+                    + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"status\":\"SUCCESS\"}],\"hasMore\":false}")));
+        }
+        List<CompletableFuture<Object>> waits = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            waits.add(template.asyncRequestBodyAndHeaders("hightouch:waitForIdrRun?idrRunId=r&pollInterval=10", null,
+                    Map.of(HightouchConstants.GRAPH_ID, "g" + i)));
+        }
+        // a failed wait fails its future, and so this get
+        CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+        assertThat(requests()).hasSize(40);
     }
 
     @Test
