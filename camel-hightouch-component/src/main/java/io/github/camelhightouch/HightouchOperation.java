@@ -82,7 +82,10 @@ public enum HightouchOperation {
     queueIdrReprocessing(HightouchHttpMethod.POST, "/idr/{graphId}/queue-for-reprocessing", false, false),
     /** {@code GET /idr/{graphId}/reprocess-status/{requestId}}: the status of a reprocessing request. */
     getIdrReprocessStatus(HightouchHttpMethod.GET, "/idr/{graphId}/reprocess-status/{idrRequestId}", false, true),
-    /** {@code POST /campaigns/{campaignId}/trigger}: sends a campaign to 1 to 100 recipients. Never repeated once sent. */
+    /**
+     * {@code POST /campaigns/{campaignId}/trigger}: sends a campaign to 1 to 100 recipients. Never repeated once it may
+     * have been taken.
+     */
     triggerCampaign(HightouchHttpMethod.POST, "/campaigns/{campaignId}/trigger", false, false),
     /** {@code GET /campaigns/{campaignId}/sends/{sendId}}: the delivery status of one send of a campaign. */
     getCampaignSend(HightouchHttpMethod.GET, "/campaigns/{campaignId}/sends/{campaignSendId}", false, true),

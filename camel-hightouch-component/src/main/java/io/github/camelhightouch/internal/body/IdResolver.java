@@ -35,8 +35,8 @@ import org.apache.camel.Message;
  * from 1 to {@value Long#MAX_VALUE}, written with the digits 0-9 only (no sign, no decimal point, no exponent);
  * leading zeros are dropped, so {@code "007"} is sent as {@code 7};</li>
  * <li>the others (syncSlug, syncSequenceId, syncSequenceRunId, and the ids of identity resolution, campaigns, event
- * contracts and domains and the decision engine, which Hightouch types as strings) are text of at most 256 characters, without control
- * characters, and not {@code .} or {@code ..}; they are sent as given.</li>
+ * contracts and domains and the decision engine, which Hightouch types as strings) are text of at most 256
+ * characters, without control characters, and not {@code .} or {@code ..}; they are sent as given.</li>
  * </ul>
  * Every id is URL-encoded into one path segment, so that no id can change the path.
  */

@@ -123,7 +123,7 @@ public final class OperationSchemas {
     private static final String[] EVENT_TYPES = { "track", "identify", "page", "screen", "group" };
     private static final String[] ALLOW_OR_BLOCK = { "ALLOW_EVENT", "BLOCK_EVENT" };
 
-    /** One event schema of a contract or domain: its JSON schema and type, and what to do with what it does not declare. */
+    /** One event schema of a contract or domain: its JSON schema and type, and what to do with the undeclared. */
     private static final RecordSchema EVENT_SCHEMA = RecordSchema.builder()
             .required("schema", Kind.OBJECT)
             .requiredOneOf("type", EVENT_TYPES)

@@ -24,8 +24,8 @@ import org.apache.camel.Message;
 
 /**
  * Lists sources, models, destinations, syncs, the runs of a sync or of an identity graph, event contracts and domains,
- * decision engine flows or the messages of a flow (the ids of the path from headers or options): the body becomes the List of the items of every
- * page (paginate=true), or of one page with the CamelHightouchHasMore header.
+ * decision engine flows or the messages of a flow (the ids of the path from headers or options): the body becomes the
+ * List of the items of every page (paginate=true), or of one page with the CamelHightouchHasMore header.
  */
 final class ListHandler implements OperationHandler {
 

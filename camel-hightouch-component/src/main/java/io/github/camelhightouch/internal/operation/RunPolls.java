@@ -30,8 +30,9 @@ import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
 
 /**
- * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run,
- * one identity resolution run, and the id of a sync from its slug; and the waits themselves, handed to the component's {@link SyncRunWaiter}.
+ * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run, one
+ * identity resolution run, and the id of a sync from its slug; and the waits themselves, handed to the component's
+ * {@link SyncRunWaiter}.
  */
 final class RunPolls {
 

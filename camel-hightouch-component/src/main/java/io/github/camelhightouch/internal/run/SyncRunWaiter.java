@@ -35,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for sync runs, sync sequence runs and identity resolution runs to finish without holding a thread: each wait is a task on a small
- * shared scheduler that makes one poll (one HTTP call), then schedules its next poll, until the run reaches a terminal
- * status or the timeout passes. A thousand waits need no more threads than the scheduler has.
+ * Waits for sync runs, sync sequence runs and identity resolution runs to finish without holding a thread: each wait is
+ * a task on a small shared scheduler that makes one poll (one HTTP call), then schedules its next poll, until the run
+ * reaches a terminal status or the timeout passes. A thousand waits need no more threads than the scheduler has.
  * <p>
  * Tolerated on the way: the run not being visible yet right after its trigger, statuses this class does not know
  * (logged once per wait, the wait goes on), and polls that fail with a transport error, a 429 or a 5xx (logged, the
