@@ -39,29 +39,49 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "before": target.getOptions().setBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "campaignid":
+        case "campaignId": target.getOptions().setCampaignId(property(camelContext, java.lang.String.class, value)); return true;
+        case "campaignsendid":
+        case "campaignSendId": target.getOptions().setCampaignSendId(property(camelContext, java.lang.String.class, value)); return true;
         case "clearandfill":
         case "clearAndFill": target.getOptions().setClearAndFill(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "contenttype":
         case "contentType": target.getOptions().setContentType(property(camelContext, java.lang.String.class, value)); return true;
+        case "contractid":
+        case "contractId": target.getOptions().setContractId(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "destinationid":
         case "destinationId": target.getOptions().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "domainid":
+        case "domainId": target.getOptions().setDomainId(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonwarning":
         case "failOnWarning": target.getOptions().setFailOnWarning(property(camelContext, boolean.class, value)); return true;
+        case "flowid":
+        case "flowId": target.getOptions().setFlowId(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowmessageid":
+        case "flowMessageId": target.getOptions().setFlowMessageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "fullrerun":
+        case "fullRerun": target.getOptions().setFullRerun(property(camelContext, boolean.class, value)); return true;
         case "fullresync":
         case "fullResync": target.getOptions().setFullResync(property(camelContext, boolean.class, value)); return true;
+        case "graphid":
+        case "graphId": target.getOptions().setGraphId(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "headers": target.getOptions().setHeaders(property(camelContext, java.util.Map.class, value)); return true;
         case "httpmethod":
         case "httpMethod": target.getOptions().setHttpMethod(property(camelContext, io.github.camelhightouch.HightouchHttpMethod.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getOptions().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "idrrequestid":
+        case "idrRequestId": target.getOptions().setIdrRequestId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idrrunid":
+        case "idrRunId": target.getOptions().setIdrRunId(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -166,29 +186,49 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "before": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "campaignid":
+        case "campaignId": return java.lang.String.class;
+        case "campaignsendid":
+        case "campaignSendId": return java.lang.String.class;
         case "clearandfill":
         case "clearAndFill": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
         case "contenttype":
         case "contentType": return java.lang.String.class;
+        case "contractid":
+        case "contractId": return java.lang.String.class;
         case "delay": return long.class;
         case "destinationid":
         case "destinationId": return java.lang.String.class;
+        case "domainid":
+        case "domainId": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonwarning":
         case "failOnWarning": return boolean.class;
+        case "flowid":
+        case "flowId": return java.lang.String.class;
+        case "flowmessageid":
+        case "flowMessageId": return java.lang.String.class;
+        case "fullrerun":
+        case "fullRerun": return boolean.class;
         case "fullresync":
         case "fullResync": return boolean.class;
+        case "graphid":
+        case "graphId": return java.lang.String.class;
         case "greedy": return boolean.class;
         case "headers": return java.util.Map.class;
         case "httpmethod":
         case "httpMethod": return io.github.camelhightouch.HightouchHttpMethod.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "idrrequestid":
+        case "idrRequestId": return java.lang.String.class;
+        case "idrrunid":
+        case "idrRunId": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -294,29 +334,49 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "before": return target.getOptions().getBefore();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "campaignid":
+        case "campaignId": return target.getOptions().getCampaignId();
+        case "campaignsendid":
+        case "campaignSendId": return target.getOptions().getCampaignSendId();
         case "clearandfill":
         case "clearAndFill": return target.getOptions().isClearAndFill();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "contenttype":
         case "contentType": return target.getOptions().getContentType();
+        case "contractid":
+        case "contractId": return target.getOptions().getContractId();
         case "delay": return target.getDelay();
         case "destinationid":
         case "destinationId": return target.getOptions().getDestinationId();
+        case "domainid":
+        case "domainId": return target.getOptions().getDomainId();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "failonwarning":
         case "failOnWarning": return target.getOptions().isFailOnWarning();
+        case "flowid":
+        case "flowId": return target.getOptions().getFlowId();
+        case "flowmessageid":
+        case "flowMessageId": return target.getOptions().getFlowMessageId();
+        case "fullrerun":
+        case "fullRerun": return target.getOptions().isFullRerun();
         case "fullresync":
         case "fullResync": return target.getOptions().isFullResync();
+        case "graphid":
+        case "graphId": return target.getOptions().getGraphId();
         case "greedy": return target.isGreedy();
         case "headers": return target.getOptions().getHeaders();
         case "httpmethod":
         case "httpMethod": return target.getOptions().getHttpMethod();
         case "idempotentrepository":
         case "idempotentRepository": return target.getOptions().getIdempotentRepository();
+        case "idrrequestid":
+        case "idrRequestId": return target.getOptions().getIdrRequestId();
+        case "idrrunid":
+        case "idrRunId": return target.getOptions().getIdrRunId();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":

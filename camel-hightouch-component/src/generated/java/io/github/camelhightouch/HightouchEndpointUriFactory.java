@@ -23,7 +23,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(79);
         props.add("after");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -33,19 +33,29 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("batchMode");
         props.add("before");
         props.add("bridgeErrorHandler");
+        props.add("campaignId");
+        props.add("campaignSendId");
         props.add("clearAndFill");
         props.add("connectTimeout");
         props.add("contentType");
+        props.add("contractId");
         props.add("delay");
         props.add("destinationId");
+        props.add("domainId");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnWarning");
+        props.add("flowId");
+        props.add("flowMessageId");
+        props.add("fullRerun");
         props.add("fullResync");
+        props.add("graphId");
         props.add("greedy");
         props.add("headers");
         props.add("httpMethod");
         props.add("idempotentRepository");
+        props.add("idrRequestId");
+        props.add("idrRunId");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");

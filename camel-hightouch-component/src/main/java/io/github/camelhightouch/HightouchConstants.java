@@ -133,6 +133,101 @@ public final class HightouchConstants {
               javaType = "String")
     public static final String URL = "CamelHightouchUrl";
 
+    /**
+     * The id of the identity resolution graph for triggerIdrRun, listIdrRuns, waitForIdrRun, queueIdrReprocessing and
+     * getIdrReprocessStatus.
+     */
+    @Metadata(label = "producer", description = "The id of the identity resolution graph for triggerIdrRun, "
+                                                + "listIdrRuns, waitForIdrRun, queueIdrReprocessing and "
+                                                + "getIdrReprocessStatus; replaces the graphId option for this "
+                                                + "message.",
+              javaType = "String")
+    public static final String GRAPH_ID = "CamelHightouchGraphId";
+
+    /** The id of the identity resolution run. */
+    @Metadata(label = "producer", description = "The id of the identity resolution run: set by triggerIdrRun; read "
+                                                + "by waitForIdrRun (replaces the idrRunId option for this "
+                                                + "message).",
+              javaType = "String")
+    public static final String IDR_RUN_ID = "CamelHightouchIdrRunId";
+
+    /** The status of the identity resolution run (QUEUED, PROCESSING, SUCCESS, FAILURE, CANCELLED). */
+    @Metadata(label = "producer", description = "The status of the identity resolution run (QUEUED, PROCESSING, "
+                                                + "SUCCESS, FAILURE, CANCELLED): set after a wait.",
+              javaType = "String")
+    public static final String IDR_RUN_STATUS = "CamelHightouchIdrRunStatus";
+
+    /** The id of a reprocessing request. */
+    @Metadata(label = "producer", description = "The id of a reprocessing request: set by queueIdrReprocessing; "
+                                                + "read by getIdrReprocessStatus (replaces the idrRequestId option "
+                                                + "for this message).",
+              javaType = "String")
+    public static final String IDR_REQUEST_ID = "CamelHightouchIdrRequestId";
+
+    /** The status of a reprocessing request (queueing, queued, reprocessed, failed, cancelled). */
+    @Metadata(label = "producer", description = "The status of a reprocessing request (queueing, queued, "
+                                                + "reprocessed, failed, cancelled): set by getIdrReprocessStatus.",
+              javaType = "String")
+    public static final String IDR_REPROCESS_STATUS = "CamelHightouchIdrReprocessStatus";
+
+    /** The id of the campaign for triggerCampaign and getCampaignSend. */
+    @Metadata(label = "producer", description = "The id of the campaign for triggerCampaign and getCampaignSend; "
+                                                + "replaces the campaignId option for this message.",
+              javaType = "String")
+    public static final String CAMPAIGN_ID = "CamelHightouchCampaignId";
+
+    /** The id of a send of a campaign for getCampaignSend (as triggerCampaign answers it per accepted recipient). */
+    @Metadata(label = "producer", description = "The id of a send of a campaign for getCampaignSend (as "
+                                                + "triggerCampaign answers it per accepted recipient); replaces the "
+                                                + "campaignSendId option for this message.",
+              javaType = "String")
+    public static final String CAMPAIGN_SEND_ID = "CamelHightouchCampaignSendId";
+
+    /** The delivery status of a send (sent, delivered, bounced, failed, dropped). */
+    @Metadata(label = "producer", description = "The delivery status of a send (sent, delivered, bounced, failed, "
+                                                + "dropped): set by getCampaignSend.",
+              javaType = "String")
+    public static final String CAMPAIGN_SEND_STATUS = "CamelHightouchCampaignSendStatus";
+
+    /** How many recipients triggerCampaign had accepted for delivery. */
+    @Metadata(label = "producer", description = "How many recipients triggerCampaign had accepted for delivery.",
+              javaType = "Integer")
+    public static final String CAMPAIGN_ACCEPTED = "CamelHightouchCampaignAccepted";
+
+    /** How many recipients triggerCampaign had rejected (each result says why). */
+    @Metadata(label = "producer", description = "How many recipients triggerCampaign had rejected (each result says "
+                                                + "why).",
+              javaType = "Integer")
+    public static final String CAMPAIGN_REJECTED = "CamelHightouchCampaignRejected";
+
+    /** The id of the event contract for getEventContract and updateEventContract. */
+    @Metadata(label = "producer", description = "The id of the event contract for getEventContract and "
+                                                + "updateEventContract; replaces the contractId option for this "
+                                                + "message.",
+              javaType = "String")
+    public static final String CONTRACT_ID = "CamelHightouchContractId";
+
+    /** The id of the event domain for getEventDomain and updateEventDomain. */
+    @Metadata(label = "producer", description = "The id of the event domain for getEventDomain and "
+                                                + "updateEventDomain; replaces the domainId option for this "
+                                                + "message.",
+              javaType = "String")
+    public static final String DOMAIN_ID = "CamelHightouchDomainId";
+
+    /** The id of the decision engine flow for getFlow, runFlow and the flow message operations. */
+    @Metadata(label = "producer", description = "The id of the decision engine flow for getFlow, runFlow and the "
+                                                + "flow message operations; replaces the flowId option for this "
+                                                + "message.",
+              javaType = "String")
+    public static final String FLOW_ID = "CamelHightouchFlowId";
+
+    /** The id of a message of a decision engine flow for getFlowMessage and updateFlowMessage. */
+    @Metadata(label = "producer", description = "The id of a message of a decision engine flow for getFlowMessage "
+                                                + "and updateFlowMessage; replaces the flowMessageId option for "
+                                                + "this message.",
+              javaType = "String")
+    public static final String FLOW_MESSAGE_ID = "CamelHightouchFlowMessageId";
+
     private HightouchConstants() {
     }
 }

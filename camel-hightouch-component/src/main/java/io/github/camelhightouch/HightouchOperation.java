@@ -66,6 +66,59 @@ public enum HightouchOperation {
     triggerSyncSequence(HightouchHttpMethod.POST, "/sync-sequences/{syncSequenceId}/trigger", false, false),
     /** {@code GET /sync-sequences/runs/{syncSequenceRunId}}: a sync sequence run and its sync runs. */
     getSyncSequenceRun(HightouchHttpMethod.GET, "/sync-sequences/runs/{syncSequenceRunId}", false, true),
+    /**
+     * {@code POST /idr/{graphId}/trigger}: starts an identity resolution run of a graph (fullRerun), and optionally
+     * waits for it. Never repeated automatically.
+     */
+    triggerIdrRun(HightouchHttpMethod.POST, "/idr/{graphId}/trigger", false, false),
+    /** {@code GET /idr/{graphId}/runs}: the identity resolution runs of a graph, filtered, page after page. */
+    listIdrRuns(HightouchHttpMethod.GET, "/idr/{graphId}/runs", false, true),
+    /** Polls an identity resolution run ({@code GET /idr/{graphId}/runs?runId=}) until it finishes. */
+    waitForIdrRun(HightouchHttpMethod.GET, "/idr/{graphId}/runs", false, true),
+    /**
+     * {@code POST /idr/{graphId}/queue-for-reprocessing}: queues identifier values for reprocessing (and the
+     * blocklist). Never repeated automatically.
+     */
+    queueIdrReprocessing(HightouchHttpMethod.POST, "/idr/{graphId}/queue-for-reprocessing", false, false),
+    /** {@code GET /idr/{graphId}/reprocess-status/{requestId}}: the status of a reprocessing request. */
+    getIdrReprocessStatus(HightouchHttpMethod.GET, "/idr/{graphId}/reprocess-status/{idrRequestId}", false, true),
+    /**
+     * {@code POST /campaigns/{campaignId}/trigger}: sends a campaign to 1 to 100 recipients. Never repeated once it may
+     * have been taken.
+     */
+    triggerCampaign(HightouchHttpMethod.POST, "/campaigns/{campaignId}/trigger", false, false),
+    /** {@code GET /campaigns/{campaignId}/sends/{sendId}}: the delivery status of one send of a campaign. */
+    getCampaignSend(HightouchHttpMethod.GET, "/campaigns/{campaignId}/sends/{campaignSendId}", false, true),
+    /** {@code GET /events/contracts}: every event contract, page after page. */
+    listEventContracts(HightouchHttpMethod.GET, "/events/contracts", false, true),
+    /** {@code GET /events/contracts/{contractId}}. */
+    getEventContract(HightouchHttpMethod.GET, "/events/contracts/{contractId}", false, true),
+    /** {@code POST /events/contracts}: creates an event contract from the message body. */
+    createEventContract(HightouchHttpMethod.POST, "/events/contracts", true, false),
+    /** {@code PATCH /events/contracts/{contractId}}. */
+    updateEventContract(HightouchHttpMethod.PATCH, "/events/contracts/{contractId}", false, true),
+    /** {@code GET /events/domains}: every event domain, page after page. */
+    listEventDomains(HightouchHttpMethod.GET, "/events/domains", false, true),
+    /** {@code GET /events/domains/{domainId}}. */
+    getEventDomain(HightouchHttpMethod.GET, "/events/domains/{domainId}", false, true),
+    /** {@code POST /events/domains}: creates an event domain from the message body. */
+    createEventDomain(HightouchHttpMethod.POST, "/events/domains", true, false),
+    /** {@code PATCH /events/domains/{domainId}}. */
+    updateEventDomain(HightouchHttpMethod.PATCH, "/events/domains/{domainId}", false, true),
+    /** {@code GET /decision-engine/flows}: every decision engine flow, page after page. */
+    listFlows(HightouchHttpMethod.GET, "/decision-engine/flows", false, true),
+    /** {@code GET /decision-engine/flow/{flowId}}. */
+    getFlow(HightouchHttpMethod.GET, "/decision-engine/flow/{flowId}", false, true),
+    /** {@code POST /decision-engine/flow/{flowId}/run}: runs a decision engine flow. Never repeated automatically. */
+    runFlow(HightouchHttpMethod.POST, "/decision-engine/flow/{flowId}/run", false, false),
+    /** {@code GET /decision-engine/flow/{flowId}/messages}: every message of a flow, page after page. */
+    listFlowMessages(HightouchHttpMethod.GET, "/decision-engine/flow/{flowId}/messages", false, true),
+    /** {@code GET /decision-engine/flow/{flowId}/messages/{messageId}}. */
+    getFlowMessage(HightouchHttpMethod.GET, "/decision-engine/flow/{flowId}/messages/{flowMessageId}", false, true),
+    /** {@code POST /decision-engine/flow/{flowId}/messages}: creates a message of a flow from the message body. */
+    createFlowMessage(HightouchHttpMethod.POST, "/decision-engine/flow/{flowId}/messages", true, false),
+    /** {@code PATCH /decision-engine/flow/{flowId}/messages/{messageId}}. */
+    updateFlowMessage(HightouchHttpMethod.PATCH, "/decision-engine/flow/{flowId}/messages/{flowMessageId}", false, true),
     /** Consumer only: emits the runs of a sync (or of every sync) as they appear and change status. */
     syncRuns(HightouchHttpMethod.GET, "/syncs/{syncId}/runs", false, true);
 

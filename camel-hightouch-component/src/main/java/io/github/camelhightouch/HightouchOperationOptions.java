@@ -67,6 +67,26 @@ public class HightouchOperationOptions {
     @UriParam(label = "producer,id")
     private String syncSequenceRunId;
 
+    @UriParam(label = "producer,id")
+    private String graphId;
+    @UriParam(label = "producer,id")
+    private String idrRunId;
+    @UriParam(label = "producer,id")
+    private String idrRequestId;
+    @UriParam(label = "producer,id")
+    private String campaignId;
+    @UriParam(label = "producer,id")
+    private String campaignSendId;
+    @UriParam(label = "producer,id")
+    private String contractId;
+    @UriParam(label = "producer,id")
+    private String domainId;
+    @UriParam(label = "producer,id")
+    private String flowId;
+    @UriParam(label = "producer,id")
+    private String flowMessageId;
+    @UriParam(label = "producer,trigger", defaultValue = "false")
+    private boolean fullRerun;
     @UriParam(label = "producer,trigger", defaultValue = "false")
     private boolean fullResync;
     @UriParam(label = "producer,trigger", defaultValue = "false")
@@ -305,6 +325,125 @@ public class HightouchOperationOptions {
         this.syncSequenceRunId = syncSequenceRunId;
     }
 
+    public String getGraphId() {
+        return graphId;
+    }
+
+    /**
+     * The identity resolution graph for triggerIdrRun, listIdrRuns, waitForIdrRun, queueIdrReprocessing and
+     * getIdrReprocessStatus; the CamelHightouchGraphId header replaces it per message.
+     */
+    public void setGraphId(String graphId) {
+        this.graphId = graphId;
+    }
+
+    public String getIdrRunId() {
+        return idrRunId;
+    }
+
+    /**
+     * The identity resolution run for waitForIdrRun (the CamelHightouchIdrRunId header, which triggerIdrRun sets,
+     * replaces it per message); for listIdrRuns, the runId filter (this option only).
+     */
+    public void setIdrRunId(String idrRunId) {
+        this.idrRunId = idrRunId;
+    }
+
+    public String getIdrRequestId() {
+        return idrRequestId;
+    }
+
+    /**
+     * The reprocessing request for getIdrReprocessStatus; the CamelHightouchIdrRequestId header, which
+     * queueIdrReprocessing sets, replaces it per message.
+     */
+    public void setIdrRequestId(String idrRequestId) {
+        this.idrRequestId = idrRequestId;
+    }
+
+    public String getCampaignId() {
+        return campaignId;
+    }
+
+    /**
+     * The campaign for triggerCampaign and getCampaignSend; the CamelHightouchCampaignId header replaces it per
+     * message.
+     */
+    public void setCampaignId(String campaignId) {
+        this.campaignId = campaignId;
+    }
+
+    public String getCampaignSendId() {
+        return campaignSendId;
+    }
+
+    /**
+     * The send of a campaign for getCampaignSend (a sendId from the results of triggerCampaign); the
+     * CamelHightouchCampaignSendId header replaces it per message.
+     */
+    public void setCampaignSendId(String campaignSendId) {
+        this.campaignSendId = campaignSendId;
+    }
+
+    public String getContractId() {
+        return contractId;
+    }
+
+    /**
+     * The event contract for getEventContract and updateEventContract; the CamelHightouchContractId header replaces it
+     * per message.
+     */
+    public void setContractId(String contractId) {
+        this.contractId = contractId;
+    }
+
+    public String getDomainId() {
+        return domainId;
+    }
+
+    /**
+     * The event domain for getEventDomain and updateEventDomain; the CamelHightouchDomainId header replaces it per
+     * message.
+     */
+    public void setDomainId(String domainId) {
+        this.domainId = domainId;
+    }
+
+    public String getFlowId() {
+        return flowId;
+    }
+
+    /**
+     * The decision engine flow for getFlow, runFlow, listFlowMessages, getFlowMessage, createFlowMessage and
+     * updateFlowMessage; the CamelHightouchFlowId header replaces it per message.
+     */
+    public void setFlowId(String flowId) {
+        this.flowId = flowId;
+    }
+
+    public String getFlowMessageId() {
+        return flowMessageId;
+    }
+
+    /**
+     * The message of a decision engine flow for getFlowMessage and updateFlowMessage; the CamelHightouchFlowMessageId
+     * header replaces it per message.
+     */
+    public void setFlowMessageId(String flowMessageId) {
+        this.flowMessageId = flowMessageId;
+    }
+
+    public boolean isFullRerun() {
+        return fullRerun;
+    }
+
+    /**
+     * For triggerIdrRun: rerun the whole identity graph instead of processing incrementally.
+     */
+    public void setFullRerun(boolean fullRerun) {
+        this.fullRerun = fullRerun;
+    }
+
     public boolean isFullResync() {
         return fullResync;
     }
@@ -344,10 +483,11 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * For triggerSync and triggerSyncSequence: wait until the started run finishes; the body is then the final run.
-     * The wait holds no thread: the run is polled on a small shared scheduler and the exchange continues when it
-     * finishes. A failed, cancelled or interrupted run fails the exchange with a HightouchSyncRunException; a wait
-     * longer than timeout fails it with a HightouchWaitTimeoutException.
+     * For triggerSync, triggerSyncSequence and triggerIdrRun: wait until the started run finishes; the body is then
+     * the final run. The wait holds no thread: the run is polled on a small shared scheduler and the exchange
+     * continues when it finishes. A failed, cancelled or interrupted run (FAILURE or CANCELLED for identity
+     * resolution) fails the exchange with a HightouchSyncRunException; a wait longer than timeout fails it with a
+     * HightouchWaitTimeoutException.
      */
     public void setWaitForCompletion(boolean waitForCompletion) {
         this.waitForCompletion = waitForCompletion;
@@ -428,7 +568,9 @@ public class HightouchOperationOptions {
 
     /**
      * For list operations: the sort field, one of id, name, slug, createdAt, updatedAt for sources, models,
-     * destinations and syncs (syncs: no name), and one of id, createdAt, startedAt, finishedAt for sync runs.
+     * destinations and syncs (syncs: no name), and one of id, createdAt, startedAt, finishedAt for sync runs; for
+     * identity resolution runs one of created_at, started_at, finished_at; for event contracts and domains one of id,
+     * name, createdAt, updatedAt; for decision engine flows id or name (flow messages have none).
      */
     public void setOrderBy(String orderBy) {
         this.orderBy = orderBy;
@@ -439,7 +581,8 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSources, listModels and listDestinations: only the resources with this name.
+     * Filter of listSources, listModels, listDestinations, listEventContracts, listEventDomains and listFlows: only
+     * the resources with this name.
      */
     public void setName(String name) {
         this.name = name;
@@ -476,8 +619,8 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSyncs, listSyncRuns and the consumer: only what was created after this ISO-8601 date-time
-     * (e.g. 2024-05-01T00:00:00Z).
+     * Filter of listSyncs, listSyncRuns, listIdrRuns and the consumer: only what was created after this ISO-8601
+     * date-time (e.g. 2024-05-01T00:00:00Z).
      */
     public void setAfter(String after) {
         this.after = after;
@@ -488,7 +631,8 @@ public class HightouchOperationOptions {
     }
 
     /**
-     * Filter of listSyncs, listSyncRuns and the consumer: only what was created before this ISO-8601 date-time.
+     * Filter of listSyncs, listSyncRuns, listIdrRuns and the consumer: only what was created before this ISO-8601
+     * date-time.
      */
     public void setBefore(String before) {
         this.before = before;

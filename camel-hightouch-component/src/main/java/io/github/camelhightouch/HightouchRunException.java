@@ -37,7 +37,10 @@ public abstract class HightouchRunException extends HightouchException {
         return operation;
     }
 
-    /** The id of the sync, or of the sync sequence for a sequence run; null when unknown. */
+    /**
+     * The id of the sync, of the sync sequence for a sequence run, or of the graph for an identity resolution run; null
+     * when unknown.
+     */
     public String getSyncId() {
         return syncId;
     }

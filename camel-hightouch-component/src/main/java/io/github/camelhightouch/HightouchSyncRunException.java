@@ -16,9 +16,9 @@ package io.github.camelhightouch;
 import java.util.Map;
 
 /**
- * A sync run (or sync sequence run) that was waited on finished unsuccessfully: failed, cancelled or interrupted, or
- * warning when failOnWarning is set. Carries the final run as Hightouch described it, so that an error handler can read
- * its error message and row counts.
+ * A sync run (or sync sequence run, or identity resolution run) that was waited on finished unsuccessfully: failed,
+ * cancelled or interrupted (FAILURE or CANCELLED for identity resolution), or warning when failOnWarning is set.
+ * Carries the final run as Hightouch described it, so that an error handler can read its error message and row counts.
  */
 public class HightouchSyncRunException extends HightouchRunException {
 

@@ -34,12 +34,12 @@ final class ImportOptionChecks {
     }
 
     static void check(HightouchOperation operation, HightouchOperationOptions options) {
-        if (!operation.isCreate() && options.getOnConflict() != null
+        if (!SlugLookup.convergesBySlug(operation) && options.getOnConflict() != null
                 && options.getOnConflict() != HightouchOnConflict.fail) {
             throw new IllegalArgumentException("onConflict: is only for createSource, createModel, createDestination "
                                                + "and createSync, not for hightouch:" + operation);
         }
-        if (operation.isCreate() && options.getOnConflict() == null) {
+        if (SlugLookup.convergesBySlug(operation) && options.getOnConflict() == null) {
             throw new IllegalArgumentException("onConflict: must be one of fail, update, skip");
         }
         if (operation != HightouchOperation.createModel && options.isSkipColumnQuery()) {

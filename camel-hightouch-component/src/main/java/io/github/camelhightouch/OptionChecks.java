@@ -34,11 +34,14 @@ final class OptionChecks {
 
     private static final Set<HightouchOperation> LISTS = EnumSet.of(HightouchOperation.listSources,
             HightouchOperation.listModels, HightouchOperation.listDestinations, HightouchOperation.listSyncs,
-            HightouchOperation.listSyncRuns, HightouchOperation.syncRuns);
-    private static final Set<HightouchOperation> TRIGGERS
-            = EnumSet.of(HightouchOperation.triggerSync, HightouchOperation.triggerSyncSequence);
+            HightouchOperation.listSyncRuns, HightouchOperation.syncRuns, HightouchOperation.listIdrRuns,
+            HightouchOperation.listEventContracts, HightouchOperation.listEventDomains, HightouchOperation.listFlows,
+            HightouchOperation.listFlowMessages);
+    private static final Set<HightouchOperation> TRIGGERS = EnumSet.of(HightouchOperation.triggerSync,
+            HightouchOperation.triggerSyncSequence, HightouchOperation.triggerIdrRun);
     private static final Set<HightouchOperation> WAITS = EnumSet.of(HightouchOperation.triggerSync,
-            HightouchOperation.triggerSyncSequence, HightouchOperation.waitForSyncRun);
+            HightouchOperation.triggerSyncSequence, HightouchOperation.waitForSyncRun, HightouchOperation.triggerIdrRun,
+            HightouchOperation.waitForIdrRun);
 
     private OptionChecks() {
     }
@@ -97,7 +100,11 @@ final class OptionChecks {
 
     private static void checkFit(HightouchOperation operation, HightouchOperationOptions options) {
         if (!TRIGGERS.contains(operation)) {
-            refuse(options.isWaitForCompletion(), "waitForCompletion", "triggerSync and triggerSyncSequence", operation);
+            refuse(options.isWaitForCompletion(), "waitForCompletion",
+                    "triggerSync, triggerSyncSequence and triggerIdrRun", operation);
+        }
+        if (operation != HightouchOperation.triggerIdrRun) {
+            refuse(options.isFullRerun(), "fullRerun", "triggerIdrRun", operation);
         }
         if (operation != HightouchOperation.triggerSync) {
             refuse(options.isFullResync(), "fullResync", "triggerSync", operation);

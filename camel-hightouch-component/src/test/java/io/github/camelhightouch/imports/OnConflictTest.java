@@ -476,7 +476,10 @@ class OnConflictTest extends HightouchTestSupport {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "getSource?sourceId=1&onConflict=update", "updateSource?sourceId=1&onConflict=skip",
-                             "raw?url=/sources&onConflict=update", "listSources?onConflict=update" })
+                             "raw?url=/sources&onConflict=update", "listSources?onConflict=update",
+                             // creates whose resources no list finds by slug cannot converge
+                             "createEventContract?onConflict=update", "createEventDomain?onConflict=skip",
+                             "createFlowMessage?flowId=f&onConflict=update" })
     void onConflictIsOnlyForCreates(String uri) {
         assertThatThrownBy(() -> context.getEndpoint("hightouch:" + uri))
                 .hasStackTraceContaining("onConflict: is only for createSource");

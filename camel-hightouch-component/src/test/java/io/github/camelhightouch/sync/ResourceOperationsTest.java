@@ -169,7 +169,7 @@ class ResourceOperationsTest extends HightouchContextTestSupport {
     @Test
     void optionsThatDoNotFitTheOperationAreRefusedAtStart() {
         assertThatThrownBy(() -> template.sendBody("hightouch:getSync?syncId=1&waitForCompletion=true", null))
-                .hasStackTraceContaining("waitForCompletion: is only for triggerSync and triggerSyncSequence");
+                .hasStackTraceContaining("waitForCompletion: is only for triggerSync, triggerSyncSequence and triggerIdrRun");
         assertThatThrownBy(() -> template.sendBody("hightouch:getSource?sourceId=1&limit=5", null))
                 .hasStackTraceContaining("limit: is only for list operations");
         assertThatThrownBy(() -> template.sendBody("hightouch:getSyncRun?syncId=1&resetCDC=true", null))

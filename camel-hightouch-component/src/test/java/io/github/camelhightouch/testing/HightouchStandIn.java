@@ -82,6 +82,7 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
     private final List<CamelContext> contexts = Collections.synchronizedList(new ArrayList<>());
     private final DelegatingTransformer transformer = new DelegatingTransformer();
     private boolean serverPerTest;
+    private boolean strictQuery;
     private WireMockServer server;
 
     /**
@@ -89,6 +90,15 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
      */
     public HightouchStandIn serverPerTest() {
         this.serverPerTest = true;
+        return this;
+    }
+
+    /**
+     * Also fails a test whose requests carry a query parameter their operation does not declare (the OpenAPI
+     * validator ignores those by default): a list operation must send only the filters Hightouch documents for it.
+     */
+    public HightouchStandIn strictQuery() {
+        this.strictQuery = true;
         return this;
     }
 
@@ -267,12 +277,31 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
             if (allowedOffContract.contains(request.getMethod().getName() + " " + path)) {
                 continue;
             }
-            List<String> problems = contract.violations(request);
+            List<String> problems = new ArrayList<>(contract.violations(request));
+            if (strictQuery) {
+                problems.addAll(contract.undeclaredQueryParameters(request));
+            }
             if (!problems.isEmpty()) {
                 violations.add(request.getMethod().getName() + " " + request.getUrl() + ": " + String.join("; ", problems));
             }
         }
         return violations;
+    }
+
+    /**
+     * Each received request with a query parameter its operation does not declare, with the parameters; empty when
+     * there is none. Checked after each test with {@link #strictQuery()}; callable in any test.
+     */
+    public List<String> undeclaredQueryParameters() {
+        OpenApiContract contract = OpenApiContract.latest();
+        List<String> found = new ArrayList<>();
+        for (LoggedRequest request : requests()) {
+            List<String> undeclared = contract.undeclaredQueryParameters(request);
+            if (!undeclared.isEmpty()) {
+                found.add(request.getMethod().getName() + " " + request.getUrl() + ": " + String.join("; ", undeclared));
+            }
+        }
+        return found;
     }
 
     /**

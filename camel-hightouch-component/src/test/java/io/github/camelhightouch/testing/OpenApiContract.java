@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
@@ -46,8 +47,15 @@ public final class OpenApiContract {
 
     private static volatile OpenApiContract latest;
 
+    /** The validator's key for a query parameter the operation does not declare (ignored by default). */
+    static final String UNDECLARED_QUERY = "validation.request.parameter.query.unexpected";
+
     private final OpenApiInteractionValidator validator;
-    private final Map<String, List<String>> verdicts = new ConcurrentHashMap<>();
+    private final Map<String, Verdict> verdicts = new ConcurrentHashMap<>();
+
+    /** What the validator said about one request: its errors, and the query parameters the operation does not declare. */
+    private record Verdict(List<String> errors, List<String> undeclaredQuery) {
+    }
 
     private OpenApiContract(OpenApiInteractionValidator validator) {
         this.validator = validator;
@@ -62,8 +70,11 @@ public final class OpenApiContract {
             synchronized (OpenApiContract.class) {
                 contract = latest;
                 if (contract == null) {
+                    // undeclared query parameters are reported as warnings, so that strict checks can see them
                     contract = new OpenApiContract(OpenApiInteractionValidator.createFor(SPEC_RESOURCE)
                             .withBasePathOverride(BASE_PATH)
+                            .withLevelResolver(LevelResolver.create()
+                                    .withLevel(UNDECLARED_QUERY, ValidationReport.Level.WARN).build())
                             .build());
                     latest = contract;
                 }
@@ -77,22 +88,38 @@ public final class OpenApiContract {
      * {@value #BASE_PATH} is a violation too: the component only ever calls Hightouch paths.
      */
     public List<String> violations(LoggedRequest request) {
+        return verdict(request).errors();
+    }
+
+    /**
+     * The query parameters of the request that its operation does not declare, one line each (empty when there are
+     * none, or when the request matches no operation: {@link #violations} reports that). Hightouch may ignore such a
+     * parameter, or refuse it; either way the component should not send it.
+     */
+    public List<String> undeclaredQueryParameters(LoggedRequest request) {
+        return verdict(request).undeclaredQuery();
+    }
+
+    private Verdict verdict(LoggedRequest request) {
         return verdicts.computeIfAbsent(identity(request), key -> check(request));
     }
 
-    private List<String> check(LoggedRequest request) {
+    private Verdict check(LoggedRequest request) {
         String path = pathOf(request.getUrl());
         if (!path.equals(BASE_PATH) && !path.startsWith(BASE_PATH + "/")) {
-            return List.of("path " + path + " is outside the Hightouch API base path " + BASE_PATH);
+            return new Verdict(List.of("path " + path + " is outside the Hightouch API base path " + BASE_PATH), List.of());
         }
         ValidationReport report = validator.validateRequest(toValidatorRequest(request, path));
         List<String> problems = new ArrayList<>();
+        List<String> undeclared = new ArrayList<>();
         for (ValidationReport.Message message : report.getMessages()) {
             if (message.getLevel() == ValidationReport.Level.ERROR) {
                 problems.add("[" + message.getKey() + "] " + message.getMessage());
+            } else if (UNDECLARED_QUERY.equals(message.getKey())) {
+                undeclared.add("[" + message.getKey() + "] " + message.getMessage());
             }
         }
-        return List.copyOf(problems);
+        return new Verdict(List.copyOf(problems), List.copyOf(undeclared));
     }
 
     private static String identity(LoggedRequest request) {

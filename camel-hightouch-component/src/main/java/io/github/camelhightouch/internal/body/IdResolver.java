@@ -34,8 +34,9 @@ import org.apache.camel.Message;
  * <li>the ids Hightouch types as numbers (sourceId, modelId, destinationId, syncId, syncRunId) must be whole numbers
  * from 1 to {@value Long#MAX_VALUE}, written with the digits 0-9 only (no sign, no decimal point, no exponent);
  * leading zeros are dropped, so {@code "007"} is sent as {@code 7};</li>
- * <li>the others (syncSlug, syncSequenceId, syncSequenceRunId) are text of at most 256 characters, without control
- * characters, and not {@code .} or {@code ..}; they are sent as given.</li>
+ * <li>the others (syncSlug, syncSequenceId, syncSequenceRunId, and the ids of identity resolution, campaigns, event
+ * contracts and domains and the decision engine, which Hightouch types as strings) are text of at most 256
+ * characters, without control characters, and not {@code .} or {@code ..}; they are sent as given.</li>
  * </ul>
  * Every id is URL-encoded into one path segment, so that no id can change the path.
  */
@@ -58,7 +59,16 @@ public final class IdResolver {
         SYNC_SLUG("syncSlug", HightouchConstants.SYNC_SLUG, false),
         SYNC_RUN("syncRunId", HightouchConstants.SYNC_RUN_ID, true),
         SYNC_SEQUENCE("syncSequenceId", HightouchConstants.SYNC_SEQUENCE_ID, false),
-        SYNC_SEQUENCE_RUN("syncSequenceRunId", HightouchConstants.SYNC_SEQUENCE_RUN_ID, false);
+        SYNC_SEQUENCE_RUN("syncSequenceRunId", HightouchConstants.SYNC_SEQUENCE_RUN_ID, false),
+        GRAPH("graphId", HightouchConstants.GRAPH_ID, false),
+        IDR_RUN("idrRunId", HightouchConstants.IDR_RUN_ID, false),
+        IDR_REQUEST("idrRequestId", HightouchConstants.IDR_REQUEST_ID, false),
+        CAMPAIGN("campaignId", HightouchConstants.CAMPAIGN_ID, false),
+        CAMPAIGN_SEND("campaignSendId", HightouchConstants.CAMPAIGN_SEND_ID, false),
+        CONTRACT("contractId", HightouchConstants.CONTRACT_ID, false),
+        DOMAIN("domainId", HightouchConstants.DOMAIN_ID, false),
+        FLOW("flowId", HightouchConstants.FLOW_ID, false),
+        FLOW_MESSAGE("flowMessageId", HightouchConstants.FLOW_MESSAGE_ID, false);
 
         private final String option;
         private final String header;
@@ -95,6 +105,15 @@ public final class IdResolver {
                 case SYNC_RUN -> options.getSyncRunId();
                 case SYNC_SEQUENCE -> options.getSyncSequenceId();
                 case SYNC_SEQUENCE_RUN -> options.getSyncSequenceRunId();
+                case GRAPH -> options.getGraphId();
+                case IDR_RUN -> options.getIdrRunId();
+                case IDR_REQUEST -> options.getIdrRequestId();
+                case CAMPAIGN -> options.getCampaignId();
+                case CAMPAIGN_SEND -> options.getCampaignSendId();
+                case CONTRACT -> options.getContractId();
+                case DOMAIN -> options.getDomainId();
+                case FLOW -> options.getFlowId();
+                case FLOW_MESSAGE -> options.getFlowMessageId();
             };
         }
     }

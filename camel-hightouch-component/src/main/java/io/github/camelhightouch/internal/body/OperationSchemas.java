@@ -119,6 +119,161 @@ public final class OperationSchemas {
             .rule(atLeastOne("configuration", "schedule", "disabled"))
             .build();
 
+    /** The event types an event contract or domain declares schemas for. */
+    private static final String[] EVENT_TYPES = { "track", "identify", "page", "screen", "group" };
+    private static final String[] ALLOW_OR_BLOCK = { "ALLOW_EVENT", "BLOCK_EVENT" };
+
+    /** One event schema of a contract or domain: its JSON schema and type, and what to do with the undeclared. */
+    private static final RecordSchema EVENT_SCHEMA = RecordSchema.builder()
+            .required("schema", Kind.OBJECT)
+            .requiredOneOf("type", EVENT_TYPES)
+            .optionalOneOf("onUndeclaredFields", "ALLOW_EVENT", "BLOCK_EVENT", "OMIT_FIELDS")
+            .optionalOneOf("onSchemaViolation", ALLOW_OR_BLOCK)
+            .optional("version", Kind.STRING)
+            .optional("slug", Kind.STRING)
+            .optional("name", Kind.STRING)
+            .build();
+
+    /** {@code POST /events/contracts}: a name, and optionally slug, onUndeclaredSchema and the event schemas. */
+    public static final RecordSchema CREATE_EVENT_CONTRACT = RecordSchema.builder()
+            .required("name", Kind.NON_EMPTY_STRING)
+            .optional("slug", Kind.NON_EMPTY_STRING)
+            .optionalOneOf("onUndeclaredSchema", ALLOW_OR_BLOCK)
+            .optionalArray("events", EVENT_SCHEMA)
+            .closed()
+            .build();
+
+    /** {@code PATCH /events/contracts/{contractId}}: the same fields, at least one. */
+    public static final RecordSchema UPDATE_EVENT_CONTRACT = RecordSchema.builder()
+            .optional("name", Kind.NON_EMPTY_STRING)
+            .optional("slug", Kind.NON_EMPTY_STRING)
+            .optionalOneOf("onUndeclaredSchema", ALLOW_OR_BLOCK)
+            .optionalArray("events", EVENT_SCHEMA)
+            .closed()
+            .rule(atLeastOne("name", "slug", "onUndeclaredSchema", "events"))
+            .build();
+
+    /** A shared schema component of an event domain. */
+    private static final RecordSchema DOMAIN_COMPONENT = RecordSchema.builder()
+            .optional("id", Kind.STRING)
+            .optional("slug", Kind.STRING)
+            .required("name", Kind.NON_EMPTY_STRING)
+            .optional("version", Kind.STRING)
+            .required("schema", Kind.OBJECT)
+            .optionalArray("imports", Kind.STRING)
+            .closed()
+            .build();
+
+    /** {@code POST /events/domains}: the fields of a contract, and the shared components. */
+    public static final RecordSchema CREATE_EVENT_DOMAIN = RecordSchema.builder()
+            .required("name", Kind.NON_EMPTY_STRING)
+            .optional("slug", Kind.NON_EMPTY_STRING)
+            .optionalOneOf("onUndeclaredSchema", ALLOW_OR_BLOCK)
+            .optionalArray("events", EVENT_SCHEMA)
+            .optionalArray("components", DOMAIN_COMPONENT)
+            .closed()
+            .build();
+
+    /** {@code PATCH /events/domains/{domainId}}: the same fields, at least one. */
+    public static final RecordSchema UPDATE_EVENT_DOMAIN = RecordSchema.builder()
+            .optional("name", Kind.NON_EMPTY_STRING)
+            .optional("slug", Kind.NON_EMPTY_STRING)
+            .optionalOneOf("onUndeclaredSchema", ALLOW_OR_BLOCK)
+            .optionalArray("events", EVENT_SCHEMA)
+            .optionalArray("components", DOMAIN_COMPONENT)
+            .closed()
+            .rule(atLeastOne("name", "slug", "onUndeclaredSchema", "events", "components"))
+            .build();
+
+    /** How often a decision engine message may be sent. */
+    private static final RecordSchema GUARDRAILS = RecordSchema.builder()
+            .optional("maxSendsPerUser", Kind.NUMBER)
+            .optional("maxSendsPerUserWindowDays", Kind.NUMBER)
+            .optional("minOtherMessagesInBetween", Kind.NUMBER)
+            .optional("firstEligibleSendDate", Kind.STRING)
+            .optional("lastEligibleSendDate", Kind.STRING)
+            .closed()
+            .build();
+
+    private static final RecordSchema VARIANT = RecordSchema.builder()
+            .required("value", Kind.STRING)
+            .optional("tags", Kind.STRING_MAP)
+            .optional("firstEligibleSendDate", Kind.STRING)
+            .optional("lastEligibleSendDate", Kind.STRING)
+            .optional("userAudienceFilter", Kind.ANY)
+            .optional("localeValues", Kind.STRING_MAP)
+            .closed()
+            .build();
+
+    private static final RecordSchema VARIABLE_CONFIG = RecordSchema.builder()
+            .optional("localizationEnabled", Kind.BOOLEAN)
+            .optional("maxSendsPerUserWindowDays", Kind.NUMBER)
+            .optional("maxSendsPerUser", Kind.NUMBER)
+            .build();
+
+    /** A variable of a message and its variants. */
+    private static final RecordSchema VARIABLE = RecordSchema.builder()
+            .required("name", Kind.NON_EMPTY_STRING)
+            .optional("config", VARIABLE_CONFIG)
+            .requiredArray("variants", VARIANT, 0, Integer.MAX_VALUE)
+            .closed()
+            .build();
+
+    /** {@code POST /decision-engine/flow/{flowId}/messages}: name, channelId and config, and the optional parts. */
+    public static final RecordSchema CREATE_FLOW_MESSAGE = RecordSchema.builder()
+            .required("name", Kind.NON_EMPTY_STRING)
+            .required("channelId", Kind.NON_EMPTY_STRING)
+            .required("config", Kind.OBJECT)
+            .optional("tags", Kind.OBJECT)
+            .optional("guardrails", GUARDRAILS)
+            .optionalArray("variables", VARIABLE)
+            .closed()
+            .build();
+
+    /** {@code PATCH /decision-engine/flow/{flowId}/messages/{messageId}}: the fields but channelId, at least one. */
+    public static final RecordSchema UPDATE_FLOW_MESSAGE = RecordSchema.builder()
+            .optional("name", Kind.NON_EMPTY_STRING)
+            .optional("config", Kind.OBJECT)
+            .optional("tags", Kind.OBJECT)
+            .optional("guardrails", GUARDRAILS)
+            .optionalArray("variables", VARIABLE)
+            .closed()
+            .rule(atLeastOne("name", "config", "tags", "guardrails", "variables"))
+            .build();
+
+    /** A campaign recipient: a delivery address (handle) or a profile id, not both, and its template properties. */
+    private static final RecordSchema RECIPIENT = RecordSchema.builder()
+            .optional("handle", Kind.NON_EMPTY_STRING)
+            .optional("id", Kind.NON_EMPTY_STRING)
+            .optional("properties", Kind.OBJECT)
+            .closed()
+            .rule((record, path, violations) -> {
+                if (record.has("handle") && record.has("id")) {
+                    violations.add(new Violation(path, "must have a handle or an id, not both"));
+                }
+            })
+            .build();
+
+    /** {@code POST /campaigns/{campaignId}/trigger}: 1 to 100 recipients, shared properties, draft. */
+    public static final RecordSchema TRIGGER_CAMPAIGN = RecordSchema.builder()
+            .requiredArray("recipients", RECIPIENT, 1, 100)
+            .optional("properties", Kind.OBJECT)
+            .optional("draft", Kind.BOOLEAN)
+            .closed()
+            .build();
+
+    private static final RecordSchema IDENTIFIER = RecordSchema.builder()
+            .required("identifier", Kind.NON_EMPTY_STRING)
+            .required("value", Kind.STRING)
+            .build();
+
+    /** {@code POST /idr/{graphId}/queue-for-reprocessing}: at least one identifier value, and block. */
+    public static final RecordSchema QUEUE_IDR_REPROCESSING = RecordSchema.builder()
+            .requiredArray("identifiers", IDENTIFIER, 1, Integer.MAX_VALUE)
+            .optional("block", Kind.BOOLEAN)
+            .closed()
+            .build();
+
     private OperationSchemas() {
     }
 
@@ -160,6 +315,14 @@ public final class OperationSchemas {
             case updateSource, updateDestination -> UPDATE_CONNECTION;
             case updateModel -> UPDATE_MODEL;
             case updateSync -> UPDATE_SYNC;
+            case createEventContract -> CREATE_EVENT_CONTRACT;
+            case updateEventContract -> UPDATE_EVENT_CONTRACT;
+            case createEventDomain -> CREATE_EVENT_DOMAIN;
+            case updateEventDomain -> UPDATE_EVENT_DOMAIN;
+            case createFlowMessage -> CREATE_FLOW_MESSAGE;
+            case updateFlowMessage -> UPDATE_FLOW_MESSAGE;
+            case triggerCampaign -> TRIGGER_CAMPAIGN;
+            case queueIdrReprocessing -> QUEUE_IDR_REPROCESSING;
             default -> null;
         };
     }

@@ -20,11 +20,14 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -57,6 +60,10 @@ public final class RecordSchema {
         NUMBER("a number"),
         BOOLEAN("a boolean"),
         OBJECT("a JSON object"),
+        /** A JSON array; its elements as the field's items say. */
+        ARRAY("an array"),
+        /** A JSON object whose values are all strings. */
+        STRING_MAP("a JSON object of strings"),
         ANY("present");
 
         private final String description;
@@ -72,7 +79,16 @@ public final class RecordSchema {
         void check(ObjectNode record, String path, List<Violation> violations);
     }
 
-    private record Field(String name, Kind kind, boolean required, RecordSchema nested) {
+    private record Field(String name, Kind kind, boolean required, RecordSchema nested, Items items, Set<String> allowed) {
+        Field(String name, Kind kind, boolean required, RecordSchema nested) {
+            this(name, kind, required, nested, null, null);
+        }
+    }
+
+    /**
+     * What the elements of an array field must be: objects of a schema, or values of a kind; and how many.
+     */
+    private record Items(RecordSchema schema, Kind kind, int min, int max) {
     }
 
     private final Map<String, Field> fields;
@@ -126,7 +142,12 @@ public final class RecordSchema {
             if (converted != value) {
                 object.set(field.name(), converted);
             }
-            if (field.nested() != null) {
+            if (field.allowed() != null && !field.allowed().contains(converted.asText())) {
+                violations.add(new Violation(fieldPath, "must be one of " + String.join(", ", field.allowed()) + ", got "
+                                                        + describe(converted)));
+            } else if (field.items() != null) {
+                validateItems(converted, field.items(), fieldPath, violations);
+            } else if (field.nested() != null) {
                 field.nested().validate(converted, fieldPath, violations);
             } else if (field.kind() == Kind.OBJECT || field.kind() == Kind.ANY) {
                 refuseNonFinite(converted, fieldPath, violations);
@@ -146,6 +167,32 @@ public final class RecordSchema {
         }
         for (Rule rule : rules) {
             rule.check(object, path, violations);
+        }
+    }
+
+    /**
+     * Checks the size of an array and each of its elements, named {@code field[i]}.
+     */
+    private static void validateItems(JsonNode array, Items items, String path, List<Violation> violations) {
+        if (array.size() < items.min()) {
+            violations.add(new Violation(path, "must have at least " + items.min() + " element"
+                                               + (items.min() == 1 ? "" : "s") + ", got " + array.size()));
+        } else if (array.size() > items.max()) {
+            violations.add(new Violation(path, "must have at most " + items.max() + " elements, got " + array.size()));
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String elementPath = path + "[" + i + "]";
+            JsonNode element = array.get(i);
+            if (items.schema() != null) {
+                items.schema().validate(element, elementPath, violations);
+                continue;
+            }
+            JsonNode converted = element == null || element.isNull() ? null : convert(element, items.kind());
+            if (converted == null) {
+                violations.add(new Violation(elementPath, refusal(element, items.kind())));
+            } else if (converted != element) {
+                ((ArrayNode) array).set(i, converted);
+            }
         }
     }
 
@@ -214,6 +261,18 @@ public final class RecordSchema {
                 return null;
             case OBJECT:
                 return value.isObject() ? value : null;
+            case ARRAY:
+                return value.isArray() ? value : null;
+            case STRING_MAP:
+                if (!value.isObject()) {
+                    return null;
+                }
+                for (JsonNode element : value) {
+                    if (!element.isTextual()) {
+                        return null;
+                    }
+                }
+                return value;
             default:
                 return value;
         }
@@ -308,6 +367,40 @@ public final class RecordSchema {
         public Builder optional(String name, RecordSchema nested) {
             fields.put(name, new Field(name, Kind.OBJECT, false, nested));
             return this;
+        }
+
+        /** A required string field that must be one of the given values. */
+        public Builder requiredOneOf(String name, String... values) {
+            fields.put(name, new Field(name, Kind.STRING, true, null, null, orderedSet(values)));
+            return this;
+        }
+
+        /** An optional string field that, when present, must be one of the given values. */
+        public Builder optionalOneOf(String name, String... values) {
+            fields.put(name, new Field(name, Kind.STRING, false, null, null, orderedSet(values)));
+            return this;
+        }
+
+        /** A required array of objects of the schema, with min to max elements. */
+        public Builder requiredArray(String name, RecordSchema items, int min, int max) {
+            fields.put(name, new Field(name, Kind.ARRAY, true, null, new Items(items, null, min, max), null));
+            return this;
+        }
+
+        /** An optional array of objects of the schema, of any length. */
+        public Builder optionalArray(String name, RecordSchema items) {
+            fields.put(name, new Field(name, Kind.ARRAY, false, null, new Items(items, null, 0, Integer.MAX_VALUE), null));
+            return this;
+        }
+
+        /** An optional array of values of the kind, of any length. */
+        public Builder optionalArray(String name, Kind items) {
+            fields.put(name, new Field(name, Kind.ARRAY, false, null, new Items(null, items, 0, Integer.MAX_VALUE), null));
+            return this;
+        }
+
+        private static Set<String> orderedSet(String... values) {
+            return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(values)));
         }
 
         /** No field other than the declared ones is allowed. */

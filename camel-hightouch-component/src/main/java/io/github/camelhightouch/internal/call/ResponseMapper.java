@@ -108,6 +108,10 @@ public final class ResponseMapper {
         Object details = null;
         if (parsed instanceof Map<?, ?> map) {
             Object message = map.get("message");
+            // the campaign operations answer their errors as {"error": "..."}
+            if (message == null) {
+                message = map.get("error");
+            }
             apiMessage = message == null ? null : message.toString();
             details = map.get("details");
         } else if (parsed instanceof String text && isJsonString(result.body())) {

@@ -79,7 +79,7 @@ final class ConflictResolution {
 
     /** Whether the endpoint's creates converge. */
     static boolean applies(OperationContext context) {
-        return context.operation().isCreate() && context.options().getOnConflict() != null
+        return SlugLookup.convergesBySlug(context.operation()) && context.options().getOnConflict() != null
                && context.options().getOnConflict() != HightouchOnConflict.fail;
     }
 

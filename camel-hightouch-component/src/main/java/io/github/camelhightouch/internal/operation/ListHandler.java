@@ -20,31 +20,29 @@ import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
 import io.github.camelhightouch.HightouchValidationException;
-import io.github.camelhightouch.internal.body.IdResolver;
-import io.github.camelhightouch.internal.body.IdResolver.Id;
 import org.apache.camel.Message;
 
 /**
- * Lists sources, models, destinations, syncs or the runs of a sync: the body becomes the List of the items of every
- * page (paginate=true), or of one page with the CamelHightouchHasMore header.
+ * Lists sources, models, destinations, syncs, the runs of a sync or of an identity graph, event contracts and domains,
+ * decision engine flows or the messages of a flow (the ids of the path from headers or options): the body becomes the
+ * List of the items of every page (paginate=true), or of one page with the CamelHightouchHasMore header.
  */
 final class ListHandler implements OperationHandler {
 
     private final OperationContext context;
     private final ListQuery query;
+    private final PathIds pathIds;
 
     ListHandler(OperationContext context) {
         this.context = context;
         this.query = ListQuery.of(context.operation(), context.options());
+        this.pathIds = new PathIds(context.operation().getPath());
     }
 
     @Override
     public CompletableFuture<OperationResult> handle(Message message) throws HightouchValidationException {
         HightouchOperation operation = context.operation();
-        String path = operation.getPath();
-        if (path.contains(Id.SYNC.placeholder())) {
-            path = IdResolver.expand(path, Id.SYNC, context.ids().require(Id.SYNC, message));
-        }
+        String path = pathIds.expand(operation.name(), context.ids(), message);
         return read(context, operation, path, query, context.throwOnFailure()).thenApply(pages -> {
             if (pages.failure() != null) {
                 return OperationResult.of(pages.failure().body(), pages.failure().status())

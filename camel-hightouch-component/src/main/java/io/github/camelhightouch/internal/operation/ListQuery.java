@@ -41,7 +41,8 @@ public final class ListQuery {
         RUN_ID("syncRunId"),
         AFTER("after"),
         BEFORE("before"),
-        WITHIN("within");
+        WITHIN("within"),
+        IDR_RUN_ID("idrRunId");
 
         private final String option;
 
@@ -53,6 +54,9 @@ public final class ListQuery {
     private static final List<String> RESOURCE_ORDER = List.of("id", "name", "slug", "createdAt", "updatedAt");
     private static final List<String> SYNC_ORDER = RESOURCE_ORDER;
     private static final List<String> RUN_ORDER = List.of("id", "createdAt", "startedAt", "finishedAt");
+    private static final List<String> IDR_RUN_ORDER = List.of("created_at", "started_at", "finished_at");
+    private static final List<String> EVENT_SCHEMA_ORDER = List.of("id", "name", "createdAt", "updatedAt");
+    private static final List<String> FLOW_ORDER = List.of("id", "name");
 
     private final HightouchOperation operation;
     private final HightouchOperationOptions options;
@@ -87,6 +91,12 @@ public final class ListQuery {
                     EnumSet.of(Filter.SLUG, Filter.MODEL_ID, Filter.AFTER, Filter.BEFORE), SYNC_ORDER);
             case listSyncRuns, syncRuns -> new ListQuery(operation, options,
                     EnumSet.of(Filter.RUN_ID, Filter.AFTER, Filter.BEFORE, Filter.WITHIN), RUN_ORDER);
+            case listIdrRuns -> new ListQuery(operation, options, EnumSet.of(Filter.IDR_RUN_ID, Filter.AFTER, Filter.BEFORE),
+                    IDR_RUN_ORDER);
+            case listEventContracts, listEventDomains -> new ListQuery(operation, options, EnumSet.of(Filter.NAME),
+                    EVENT_SCHEMA_ORDER);
+            case listFlows -> new ListQuery(operation, options, EnumSet.of(Filter.NAME), FLOW_ORDER);
+            case listFlowMessages -> new ListQuery(operation, options, EnumSet.noneOf(Filter.class), List.of());
             default -> throw new IllegalArgumentException(operation + " is not a list operation");
         };
     }
@@ -119,6 +129,9 @@ public final class ListQuery {
         }
         if (options.getOffset() != null && options.getOffset() < 0) {
             throw new IllegalArgumentException("offset: must not be negative, got " + options.getOffset());
+        }
+        if (orderBy != null && orderByValues.isEmpty()) {
+            throw new IllegalArgumentException("orderBy: hightouch:" + operation + " has no sort field, got " + orderBy);
         }
         if (orderBy != null && !orderByValues.contains(orderBy)) {
             throw new IllegalArgumentException("orderBy: must be one of " + orderByValues + " for hightouch:" + operation
@@ -173,7 +186,7 @@ public final class ListQuery {
     }
 
     private static String parameter(Filter filter) {
-        return filter == Filter.RUN_ID ? "runId" : filter.option;
+        return filter == Filter.RUN_ID || filter == Filter.IDR_RUN_ID ? "runId" : filter.option;
     }
 
     private Object value(Filter filter) {
@@ -186,6 +199,7 @@ public final class ListQuery {
             case AFTER -> options.getAfter();
             case BEFORE -> options.getBefore();
             case WITHIN -> options.getWithin();
+            case IDR_RUN_ID -> options.getIdrRunId();
         };
     }
 }

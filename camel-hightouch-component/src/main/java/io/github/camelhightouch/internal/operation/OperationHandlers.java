@@ -46,6 +46,11 @@ public final class OperationHandlers {
             case getSyncRun, waitForSyncRun -> new SyncRunHandler(context);
             case triggerSyncSequence, getSyncSequenceRun -> new SyncSequenceHandler(context);
             case syncRuns -> null;
+            case listIdrRuns, listEventContracts, listEventDomains, listFlows, listFlowMessages -> new ListHandler(context);
+            case triggerIdrRun, waitForIdrRun -> new IdrRunHandler(context);
+            case queueIdrReprocessing, getIdrReprocessStatus, triggerCampaign, getCampaignSend, getEventContract,
+                 createEventContract, updateEventContract, getEventDomain, createEventDomain, updateEventDomain, getFlow,
+                 runFlow, getFlowMessage, createFlowMessage, updateFlowMessage -> new RestOperationHandler(context);
             case createSource, createModel, createDestination, createSync, raw -> new RecordsHandler(context,
                     context.batchMode());
         };

@@ -30,8 +30,9 @@ import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
 
 /**
- * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run,
- * and the id of a sync from its slug; and the waits themselves, handed to the component's {@link SyncRunWaiter}.
+ * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run, one
+ * identity resolution run, and the id of a sync from its slug; and the waits themselves, handed to the component's
+ * {@link SyncRunWaiter}.
  */
 final class RunPolls {
 
@@ -63,6 +64,27 @@ final class RunPolls {
         return context.api().call(HightouchOperation.getSyncSequenceRun, HightouchHttpMethod.GET, path, null, null, true,
                 deadline)
                 .thenApply(answer -> answer.body() instanceof Map<?, ?> run ? (Map<String, Object>) run : null);
+    }
+
+    /**
+     * One identity resolution run ({@code GET /idr/{graphId}/runs?runId=}), or null while it is not visible; a
+     * non-2xx answer fails. Sent as waitForIdrRun, a read, whichever operation waits.
+     */
+    CompletableFuture<Map<String, Object>> idrRun(String graphId, String runId, long deadline) {
+        String path = IdResolver.expand(HightouchOperation.waitForIdrRun.getPath(), Id.GRAPH, graphId);
+        return context.api().call(HightouchOperation.waitForIdrRun, HightouchHttpMethod.GET, path,
+                new QueryString().add("runId", runId), null, true, deadline)
+                .thenApply(answer -> Runs.findRun(answer.body(), runId));
+    }
+
+    /**
+     * Waits for an identity resolution run with the endpoint's wait options.
+     */
+    CompletableFuture<Map<String, Object>> waitForIdrRun(HightouchOperation operation, String graphId, String runId) {
+        HightouchOperationOptions options = context.options();
+        return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.IDR_RUN, graphId, runId,
+                deadline -> idrRun(graphId, runId, deadline), options.getPollInterval(), options.getTimeout(),
+                options.isFailOnWarning()));
     }
 
     /**

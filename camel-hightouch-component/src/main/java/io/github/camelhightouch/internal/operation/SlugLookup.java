@@ -41,6 +41,14 @@ public final class SlugLookup {
     private static final int MAX_SLUG = 256;
     private static final Pattern DIGITS = Pattern.compile("[1-9][0-9]{0,18}");
 
+    /**
+     * Whether a create can converge with onConflict: only the creates of a kind Hightouch's lists find by slug
+     * (createSource, createModel, createDestination, createSync), never the other creates of the operation table.
+     */
+    public static boolean convergesBySlug(HightouchOperation operation) {
+        return operation.isCreate() && Kind.of(operation) != null;
+    }
+
     /** The kinds of resource that can be found by slug, with the operations that list and update them. */
     public enum Kind {
         SOURCE("source", HightouchOperation.listSources, HightouchOperation.updateSource, Id.SOURCE),
@@ -61,7 +69,7 @@ public final class SlugLookup {
             this.id = id;
         }
 
-        /** The kind an operation works on, or null. */
+        /** The kind an operation works on, or null (the kinds Hightouch's lists can find by slug). */
         public static Kind of(HightouchOperation operation) {
             return switch (operation) {
                 case getSource, createSource, updateSource -> SOURCE;

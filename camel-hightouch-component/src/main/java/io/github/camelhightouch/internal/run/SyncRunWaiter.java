@@ -14,6 +14,7 @@
 package io.github.camelhightouch.internal.run;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,9 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Waits for sync runs and sync sequence runs to finish without holding a thread: each wait is a task on a small
- * shared scheduler that makes one poll (one HTTP call), then schedules its next poll, until the run reaches a terminal
- * status or the timeout passes. A thousand waits need no more threads than the scheduler has.
+ * Waits for sync runs, sync sequence runs and identity resolution runs to finish without holding a thread: each wait is
+ * a task on a small shared scheduler that makes one poll (one HTTP call), then schedules its next poll, until the run
+ * reaches a terminal status or the timeout passes. A thousand waits need no more threads than the scheduler has.
  * <p>
  * Tolerated on the way: the run not being visible yet right after its trigger, statuses this class does not know
  * (logged once per wait, the wait goes on), and polls that fail with a transport error, a 429 or a 5xx (logged, the
@@ -50,27 +51,45 @@ public final class SyncRunWaiter {
     public enum RunType {
         SYNC_RUN("sync run", Set.of("success", "warning"), Set.of("failed", "cancelled", "interrupted"),
                  Set.of("queued", "querying", "processing", "reporting", "pending")),
-        SYNC_SEQUENCE_RUN("sync sequence run", Set.of("done"), Set.of("failed", "cancelled"), Set.of("pending", "running"));
+        SYNC_SEQUENCE_RUN("sync sequence run", Set.of("done"), Set.of("failed", "cancelled"), Set.of("pending", "running")),
+        /** Identity resolution runs: the API spells their statuses in capitals; any case is read the same. */
+        IDR_RUN("identity resolution run", Set.of("SUCCESS"), Set.of("FAILURE", "CANCELLED"), Set.of("QUEUED", "PROCESSING"),
+                true);
 
         private final String description;
         private final Set<String> succeeded;
         private final Set<String> failed;
         private final Set<String> inProgress;
+        private final boolean upperCase;
 
         RunType(String description, Set<String> succeeded, Set<String> failed, Set<String> inProgress) {
+            this(description, succeeded, failed, inProgress, false);
+        }
+
+        RunType(String description, Set<String> succeeded, Set<String> failed, Set<String> inProgress, boolean upperCase) {
             this.description = description;
             this.succeeded = succeeded;
             this.failed = failed;
             this.inProgress = inProgress;
+            this.upperCase = upperCase;
+        }
+
+        private String key(String status) {
+            return upperCase ? status.toUpperCase(Locale.ROOT) : status;
         }
 
         /** Whether the status is final. */
         public boolean isTerminal(String status) {
-            return status != null && (succeeded.contains(status) || failed.contains(status));
+            return status != null && (succeeded.contains(key(status)) || failed.contains(key(status)));
+        }
+
+        /** Whether the status is final and unsuccessful. */
+        boolean isFailed(String status) {
+            return status != null && failed.contains(key(status));
         }
 
         boolean isKnown(String status) {
-            return status != null && (isTerminal(status) || inProgress.contains(status));
+            return status != null && (isTerminal(status) || inProgress.contains(key(status)));
         }
     }
 
@@ -237,7 +256,7 @@ public final class SyncRunWaiter {
         }
 
         private void finish(Map<String, Object> run, String status) {
-            boolean failed = wait.type().failed.contains(status) || wait.failOnWarning() && "warning".equals(status);
+            boolean failed = wait.type().isFailed(status) || wait.failOnWarning() && "warning".equals(status);
             if (failed) {
                 result.completeExceptionally(
                         new HightouchSyncRunException(wait.operation(), wait.ownerId(), wait.runId(), status, run));
