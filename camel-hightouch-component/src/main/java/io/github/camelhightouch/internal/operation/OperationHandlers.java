@@ -37,6 +37,8 @@ public final class OperationHandlers {
             case getSyncRun, waitForSyncRun -> new SyncRunHandler(context);
             case triggerSyncSequence, getSyncSequenceRun -> new SyncSequenceHandler(context);
             case syncRuns -> null;
+            // the events operations queue into the endpoint's batcher (internal.events), made by the endpoint
+            case track, identify, page, screen, group, alias, batch -> null;
             case createSource, createModel, createDestination, createSync, raw -> new RecordsHandler(context,
                     context.batchMode());
         };
