@@ -398,7 +398,12 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
         }
 
         private static String mask(String message) {
-            return message == null ? null : BEARER.matcher(message).replaceAll("$1 ***");
+            if (message == null) {
+                return null;
+            }
+            // a stub of a test may echo a key back on purpose: the notifier shows neither
+            String masked = BEARER.matcher(message).replaceAll("$1 ***");
+            return masked.replace(API_KEY_SECRET, "***").replace(WRITE_KEY_SECRET, "***");
         }
     }
 }

@@ -87,7 +87,7 @@ public final class EventsClient {
         made.accumulator = accumulator;
         made.sendThreads = sendThreads;
         made.handler = new EventsHandler(operation.name(), EventType.of(operation), configuration.isValidate(),
-                configuration.getRequestTimeout(),
+                configuration.getRequestTimeout(), configuration.getBatchBytes(),
                 new EventReader(new JsonBodies(mapper, configuration.getMaxBodySize())), new EventEnricher(), mapper,
                 slots, accumulator, sender[0]);
         long requestTimeout = configuration.getRequestTimeout();

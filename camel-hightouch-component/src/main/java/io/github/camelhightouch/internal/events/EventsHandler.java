@@ -49,6 +49,7 @@ final class EventsHandler implements OperationHandler {
     private final EventType type;
     private final boolean validate;
     private final long requestTimeout;
+    private final int batchBytes;
     private final EventReader reader;
     private final EventValidator validator = new EventValidator();
     private final EventEnricher enricher;
@@ -57,13 +58,15 @@ final class EventsHandler implements OperationHandler {
     private final BatchAccumulator accumulator;
     private final BatchSender sender;
 
-    EventsHandler(String operation, EventType type, boolean validate, long requestTimeout, EventReader reader,
+    EventsHandler(String operation, EventType type, boolean validate, long requestTimeout, int batchBytes,
+                  EventReader reader,
                   EventEnricher enricher, ObjectMapper mapper, QueueSlots slots, BatchAccumulator accumulator,
                   BatchSender sender) {
         this.operation = operation;
         this.type = type;
         this.validate = validate;
         this.requestTimeout = requestTimeout;
+        this.batchBytes = batchBytes;
         this.reader = reader;
         this.enricher = enricher;
         this.mapper = mapper;
@@ -94,6 +97,10 @@ final class EventsHandler implements OperationHandler {
             if (bytes != null && bytes.length > MAX_EVENT_BYTES) {
                 violations.add(new Violation(field(read), "is " + bytes.length + " bytes as sent; Hightouch takes at"
                                                           + " most " + MAX_EVENT_BYTES + " bytes per event"));
+            } else if (bytes != null && bytes.length > batchBytes - EventBatch.ENVELOPE_BYTES) {
+                violations.add(new Violation(field(read), "is " + bytes.length + " bytes as sent; a batch of batchBytes="
+                                                          + batchBytes + " holds events of at most "
+                                                          + (batchBytes - EventBatch.ENVELOPE_BYTES) + " bytes"));
             }
             events.add(bytes);
         }
