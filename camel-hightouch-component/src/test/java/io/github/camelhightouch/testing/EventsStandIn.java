@@ -130,7 +130,9 @@ public final class EventsStandIn implements ResponseDefinitionTransformerV2 {
         BiFunction<Integer, JsonNode, ResponseDefinition> shaped = answers;
         ResponseDefinition special = shaped == null ? null : shaped.apply(number, parsed);
         if (special != null) {
-            received.add(new ReceivedBatch(special.getStatus(), ids(parsed), body.length, kept));
+            // a fault (reset, empty answer) answers nothing: status 0
+            received.add(new ReceivedBatch(special.getFault() != null ? 0 : special.getStatus(), ids(parsed), body.length,
+                    kept));
             return special;
         }
         ResponseDefinition answer = answer(request.getHeader("Authorization"), path, body, parsed);
