@@ -275,7 +275,7 @@ public class HightouchConfiguration implements Cloneable {
     }
 
     /**
-     * The write key of a Hightouch Events source (Hightouch > Events > Sources), for the events operations (track,
+     * The write key of a Hightouch Events source (on the source's page in Hightouch), for the events operations (track,
      * identify, page, screen, group, alias, batch). Sent as HTTP Basic user with an empty password, and only to the
      * origin of eventsUrl; the REST apiKey is neither needed by these operations nor ever sent to that origin. Set it
      * on the component (for example from an environment variable) rather than in an endpoint URI.

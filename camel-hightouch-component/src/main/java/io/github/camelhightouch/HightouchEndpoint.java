@@ -48,7 +48,8 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * Calls the Hightouch REST API: create, read, update and list sources, models, destinations and syncs, trigger syncs
  * and sync sequences and wait for their runs, or call any Hightouch endpoint; as a consumer (syncRuns), emits sync runs
- * as they start and change status.
+ * as they start and change status. The events operations (track, identify, page, screen, group, alias, batch) send
+ * events to the Hightouch Events API in batches.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "hightouch", title = "Hightouch", syntax = "hightouch:operation",
              category = { Category.CLOUD, Category.API }, producerOnly = false, headersClass = HightouchConstants.class)

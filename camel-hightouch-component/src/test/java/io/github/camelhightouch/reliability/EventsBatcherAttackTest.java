@@ -210,6 +210,36 @@ class EventsBatcherAttackTest {
     }
 
     @Test
+    void eventsQueuedBehindStalledBatchesFailAsNotSentAtTheirRequestTimeout() throws Exception {
+        HIGHTOUCH.events().answerWith((n, batch) -> responseDefinition().withStatus(200).withFixedDelay(20_000).build());
+        start();
+        String uri = "hightouch:track?lingerMs=0&batchSize=1&requestTimeout=1500&responseTimeout=30000";
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 6; i++) {
+            sent.add(sendAsync(uri, event(i)));
+        }
+
+        int notSent = 0;
+        int unknown = 0;
+        for (CompletableFuture<Exchange> exchange : sent) {
+            Throwable error = done(exchange).getException();
+            assertThat(error).isInstanceOf(HightouchTransportException.class);
+            if (((HightouchTransportException) error).isOutcomeUnknown()) {
+                unknown++;
+            } else {
+                assertThat(error.getMessage()).contains("waited for its batch").contains("not sent");
+                notSent++;
+            }
+        }
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
+        // four batches on the wire at most; the two behind them never left the queue
+        assertThat(unknown).isEqualTo(4);
+        assertThat(notSent).isEqualTo(2);
+        assertThat(HIGHTOUCH.events().received()).hasSize(4);
+    }
+
+    @Test
     void oneBadEventAmongGoodOnesFailsAlone() throws Exception {
         start();
         List<Object> bodies = List.of(event(1), event(2), Map.of("event", "nobody"), event(4), "{not json", event(6));
