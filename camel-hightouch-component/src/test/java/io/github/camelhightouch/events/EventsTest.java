@@ -308,6 +308,21 @@ class EventsTest extends HightouchTestSupport {
     }
 
     @Test
+    void validateFalseSkipsTheFieldChecksButNotTheSizesNorTheBatchType() {
+        Exchange nobody = send(TRACK + "&validate=false", Map.of("properties", "not an object"));
+        Exchange tooBig = send(TRACK + "&validate=false", Map.of("event", "x".repeat(33_000)));
+        Exchange untyped = send("hightouch:batch?lingerMs=0&validate=false", List.of(Map.of("userId", "u1")));
+
+        assertThat(nobody.getException()).isNull();
+        assertThat(HIGHTOUCH.events().acceptedEvents()).singleElement()
+                .satisfies(e -> assertThat(e.path("properties").asText()).isEqualTo("not an object"));
+        assertThat(tooBig.getException()).isInstanceOf(HightouchValidationException.class);
+        assertThat(untyped.getException()).isInstanceOfSatisfying(HightouchValidationException.class,
+                e -> assertThat(e.getViolations()).extracting(HightouchValidationException.Violation::field)
+                        .containsExactly("[0].type"));
+    }
+
+    @Test
     void aTypeThatContradictsTheOperationIsRefused() {
         Map<String, Object> body = track("u1", "E");
         body.put("type", "identify");

@@ -76,6 +76,16 @@ final class BatchSender {
             settle(batch, null, null, notSent("the endpoint is stopped"));
             return;
         }
+        // events whose time ran out while the batch waited for a slot are not sent: the rest goes
+        List<QueuedEvent> overdue = batch.removeOverdue(System.nanoTime());
+        if (!overdue.isEmpty()) {
+            HightouchTransportException late = notSent("requestTimeout passed while the event waited for its batch");
+            overdue.forEach(event -> event.failed(late));
+        }
+        if (batch.isEmpty()) {
+            ended.accept(batch);
+            return;
+        }
         try {
             // one body for every attempt: a retried batch carries the same messageIds, and sentAt is the first send
             request = origin.request(operation, HightouchHttpMethod.POST, url, batch.body(Instant.now()), List.of(), true);

@@ -81,6 +81,14 @@ public final class EventValidator {
         return type;
     }
 
+    /**
+     * Checks only the {@code type} of an event of a batch (what is needed even with validate=false: Hightouch routes
+     * by it).
+     */
+    public EventType checkTypeOnly(ObjectNode event, String prefix, List<Violation> violations) {
+        return checkType(event.get("type"), null, prefix, violations);
+    }
+
     private static EventType checkType(JsonNode node, EventType expected, String prefix, List<Violation> violations) {
         if (expected != null) {
             if (present(node) && !(node.isTextual() && node.asText().equals(expected.wire()))) {

@@ -85,9 +85,11 @@ final class EventsHandler implements OperationHandler {
         for (Read read : reads) {
             int before = violations.size();
             EventType eventType = type;
-            if (validate || type == null) {
-                // a batch event needs a known type even without validation: Hightouch routes by it
+            if (validate) {
                 eventType = validator.check(read.event(), type, read.prefix(), violations);
+            } else if (type == null) {
+                // a batch event needs a known type even without validation: Hightouch routes by it
+                eventType = validator.checkTypeOnly(read.event(), read.prefix(), violations);
             }
             if (violations.size() > before) {
                 continue;
