@@ -242,6 +242,88 @@ class EventsBatcherAttackTest {
     }
 
     @Test
+    void aStopUnderLoadEndsEveryExchangeOnceAndNotSentMeansNeverReceived() throws Exception {
+        HIGHTOUCH.events().answerWith((n, batch) -> responseDefinition().withStatus(200).withBody("{}")
+                .withFixedDelay(100).build());
+        start();
+        int count = 3000;
+        Map<Integer, AtomicInteger> completions = new ConcurrentHashMap<>();
+        List<CompletableFuture<Exchange>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            CompletableFuture<Exchange> exchange = sendAsync(
+                    "hightouch:track?lingerMs=0&batchSize=20&flushTimeout=150&maxQueuedEvents=100000",
+                    Map.of("userId", "u" + i, "event", "E", "messageId", "m-" + i));
+            exchange.whenComplete((e, error) -> completions.computeIfAbsent(n, k -> new AtomicInteger()).incrementAndGet());
+            sent.add(exchange);
+        }
+        until(() -> HIGHTOUCH.events().received().size() >= 4);
+
+        context.stop();
+
+        Set<String> received = new HashSet<>();
+        HIGHTOUCH.events().received().forEach(batch -> received.addAll(batch.messageIds()));
+        Set<String> acceptedIds = new HashSet<>(HIGHTOUCH.events().acceptedMessageIds());
+        int delivered = 0;
+        int notSent = 0;
+        int unknown = 0;
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = done(sent.get(i));
+            Throwable error = exchange.getException();
+            if (error == null) {
+                assertThat(acceptedIds).contains(exchange.getMessage().getHeader(HightouchConstants.MESSAGE_ID,
+                        String.class));
+                delivered++;
+            } else if (error instanceof HightouchTransportException transport && !transport.isOutcomeUnknown()) {
+                // nothing said "not sent" reached the server
+                assertThat(received).doesNotContain("m-" + i);
+                notSent++;
+            } else {
+                assertThat(error).isInstanceOf(HightouchTransportException.class);
+                unknown++;
+            }
+        }
+        until(() -> completions.size() == count);
+        assertThat(completions.values()).allSatisfy(c -> assertThat(c.get()).isEqualTo(1));
+        assertThat(delivered + notSent + unknown).isEqualTo(count);
+        assertThat(delivered).isPositive();
+        assertThat(notSent).isPositive();
+    }
+
+    @Test
+    void anEndpointStoppedAndStartedAgainWorksAsNew() throws Exception {
+        start();
+        String uri = "hightouch:track?lingerMs=0";
+        assertThat(template.send(uri, e -> e.getMessage().setBody(event(1))).getException()).isNull();
+
+        context.getEndpoint(uri).stop();
+        context.getEndpoint(uri).start();
+
+        assertThat(template.send(uri, e -> e.getMessage().setBody(event(2))).getException()).isNull();
+        assertThat(HIGHTOUCH.events().accepted()).hasSize(2);
+    }
+
+    @Test
+    void messageHeadersCannotRedirectOrReauthorizeAnEvent() throws Exception {
+        start();
+
+        Exchange exchange = template.send("hightouch:track?lingerMs=0", e -> {
+            e.getMessage().setBody(event(1));
+            e.getMessage().setHeader("CamelHttpUri", "http://127.0.0.1:1/steal");
+            e.getMessage().setHeader("CamelHttpPath", "/steal");
+            e.getMessage().setHeader("Authorization", "Basic c3RvbGVuOg==");
+            e.getMessage().setHeader("Host", "evil.example");
+        });
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(HIGHTOUCH.requests()).singleElement().satisfies(r -> {
+            assertThat(r.getUrl()).isEqualTo("/v1/batch");
+            assertThat(r.getHeader("Authorization")).isNotEqualTo("Basic c3RvbGVuOg==");
+            assertThat(r.getHeader("Host")).startsWith("127.0.0.1");
+        });
+    }
+
+    @Test
     void oneBadEventAmongGoodOnesFailsAlone() throws Exception {
         start();
         List<Object> bodies = List.of(event(1), event(2), Map.of("event", "nobody"), event(4), "{not json", event(6));
