@@ -36,27 +36,41 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchbytes":
+        case "batchBytes": getOrCreateConfiguration(target).setBatchBytes(property(camelContext, int.class, value)); return true;
+        case "batchsize":
+        case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelhightouch.HightouchConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "eventsurl":
+        case "eventsUrl": getOrCreateConfiguration(target).setEventsUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "flushtimeout":
+        case "flushTimeout": getOrCreateConfiguration(target).setFlushTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lingerms":
+        case "lingerMs": getOrCreateConfiguration(target).setLingerMs(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxconnections":
         case "maxConnections": target.setMaxConnections(property(camelContext, int.class, value)); return true;
+        case "maxqueuedevents":
+        case "maxQueuedEvents": getOrCreateConfiguration(target).setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "objectmapper":
         case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
+        case "queuefullpolicy":
+        case "queueFullPolicy": getOrCreateConfiguration(target).setQueueFullPolicy(property(camelContext, io.github.camelhightouch.HightouchQueueFullPolicy.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
@@ -76,6 +90,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "waitPoolSize": target.setWaitPoolSize(property(camelContext, int.class, value)); return true;
         case "workerpoolsize":
         case "workerPoolSize": target.setWorkerPoolSize(property(camelContext, int.class, value)); return true;
+        case "writekey":
+        case "writeKey": getOrCreateConfiguration(target).setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -89,27 +105,41 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchbytes":
+        case "batchBytes": return int.class;
+        case "batchsize":
+        case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "configuration": return io.github.camelhightouch.HightouchConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "eventsurl":
+        case "eventsUrl": return java.lang.String.class;
+        case "flushtimeout":
+        case "flushTimeout": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lingerms":
+        case "lingerMs": return long.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
         case "maxconnections":
         case "maxConnections": return int.class;
+        case "maxqueuedevents":
+        case "maxQueuedEvents": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
+        case "queuefullpolicy":
+        case "queueFullPolicy": return io.github.camelhightouch.HightouchQueueFullPolicy.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitperiod":
@@ -129,6 +159,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "waitPoolSize": return int.class;
         case "workerpoolsize":
         case "workerPoolSize": return int.class;
+        case "writekey":
+        case "writeKey": return java.lang.String.class;
         default: return null;
         }
     }
@@ -143,27 +175,41 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "batchbytes":
+        case "batchBytes": return getOrCreateConfiguration(target).getBatchBytes();
+        case "batchsize":
+        case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "eventsurl":
+        case "eventsUrl": return getOrCreateConfiguration(target).getEventsUrl();
+        case "flushtimeout":
+        case "flushTimeout": return getOrCreateConfiguration(target).getFlushTimeout();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lingerms":
+        case "lingerMs": return getOrCreateConfiguration(target).getLingerMs();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":
         case "maxConnections": return target.getMaxConnections();
+        case "maxqueuedevents":
+        case "maxQueuedEvents": return getOrCreateConfiguration(target).getMaxQueuedEvents();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "objectmapper":
         case "objectMapper": return target.getObjectMapper();
+        case "queuefullpolicy":
+        case "queueFullPolicy": return getOrCreateConfiguration(target).getQueueFullPolicy();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
         case "ratelimitperiod":
@@ -183,6 +229,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "waitPoolSize": return target.getWaitPoolSize();
         case "workerpoolsize":
         case "workerPoolSize": return target.getWorkerPoolSize();
+        case "writekey":
+        case "writeKey": return getOrCreateConfiguration(target).getWriteKey();
         default: return null;
         }
     }

@@ -34,8 +34,12 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "batchbytes":
+        case "batchBytes": target.getConfiguration().setBatchBytes(property(camelContext, int.class, value)); return true;
         case "batchmode":
         case "batchMode": target.getOptions().setBatchMode(property(camelContext, boolean.class, value)); return true;
+        case "batchsize":
+        case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "before": target.getOptions().setBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
@@ -56,6 +60,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "destinationId": target.getOptions().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
         case "domainid":
         case "domainId": target.getOptions().setDomainId(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventsurl":
+        case "eventsUrl": target.getConfiguration().setEventsUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -66,6 +72,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "flowId": target.getOptions().setFlowId(property(camelContext, java.lang.String.class, value)); return true;
         case "flowmessageid":
         case "flowMessageId": target.getOptions().setFlowMessageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "flushtimeout":
+        case "flushTimeout": target.getConfiguration().setFlushTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "fullrerun":
         case "fullRerun": target.getOptions().setFullRerun(property(camelContext, boolean.class, value)); return true;
         case "fullresync":
@@ -87,8 +95,12 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "limit": target.getOptions().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "lingerms":
+        case "lingerMs": target.getConfiguration().setLingerMs(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
+        case "maxqueuedevents":
+        case "maxQueuedEvents": target.getConfiguration().setMaxQueuedEvents(property(camelContext, int.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
@@ -106,6 +118,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": target.getOptions().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "queuefullpolicy":
+        case "queueFullPolicy": target.getConfiguration().setQueueFullPolicy(property(camelContext, io.github.camelhightouch.HightouchQueueFullPolicy.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
@@ -163,6 +177,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "waitforcompletion":
         case "waitForCompletion": target.getOptions().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "within": target.getOptions().setWithin(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "writekey":
+        case "writeKey": target.getConfiguration().setWriteKey(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -181,8 +197,12 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "batchbytes":
+        case "batchBytes": return int.class;
         case "batchmode":
         case "batchMode": return boolean.class;
+        case "batchsize":
+        case "batchSize": return int.class;
         case "before": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
@@ -203,6 +223,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "destinationId": return java.lang.String.class;
         case "domainid":
         case "domainId": return java.lang.String.class;
+        case "eventsurl":
+        case "eventsUrl": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -213,6 +235,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "flowId": return java.lang.String.class;
         case "flowmessageid":
         case "flowMessageId": return java.lang.String.class;
+        case "flushtimeout":
+        case "flushTimeout": return long.class;
         case "fullrerun":
         case "fullRerun": return boolean.class;
         case "fullresync":
@@ -234,8 +258,12 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "limit": return java.lang.Integer.class;
+        case "lingerms":
+        case "lingerMs": return long.class;
         case "maxbodysize":
         case "maxBodySize": return long.class;
+        case "maxqueuedevents":
+        case "maxQueuedEvents": return int.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrydelay":
@@ -253,6 +281,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": return long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "queuefullpolicy":
+        case "queueFullPolicy": return io.github.camelhightouch.HightouchQueueFullPolicy.class;
         case "ratelimit":
         case "rateLimit": return int.class;
         case "ratelimitperiod":
@@ -310,6 +340,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "waitforcompletion":
         case "waitForCompletion": return boolean.class;
         case "within": return java.lang.Integer.class;
+        case "writekey":
+        case "writeKey": return java.lang.String.class;
         default: return null;
         }
     }
@@ -329,8 +361,12 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "batchbytes":
+        case "batchBytes": return target.getConfiguration().getBatchBytes();
         case "batchmode":
         case "batchMode": return target.getOptions().isBatchMode();
+        case "batchsize":
+        case "batchSize": return target.getConfiguration().getBatchSize();
         case "before": return target.getOptions().getBefore();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
@@ -351,6 +387,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "destinationId": return target.getOptions().getDestinationId();
         case "domainid":
         case "domainId": return target.getOptions().getDomainId();
+        case "eventsurl":
+        case "eventsUrl": return target.getConfiguration().getEventsUrl();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -361,6 +399,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "flowId": return target.getOptions().getFlowId();
         case "flowmessageid":
         case "flowMessageId": return target.getOptions().getFlowMessageId();
+        case "flushtimeout":
+        case "flushTimeout": return target.getConfiguration().getFlushTimeout();
         case "fullrerun":
         case "fullRerun": return target.getOptions().isFullRerun();
         case "fullresync":
@@ -382,8 +422,12 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "limit": return target.getOptions().getLimit();
+        case "lingerms":
+        case "lingerMs": return target.getConfiguration().getLingerMs();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
+        case "maxqueuedevents":
+        case "maxQueuedEvents": return target.getConfiguration().getMaxQueuedEvents();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
@@ -401,6 +445,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": return target.getOptions().getPollInterval();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "queuefullpolicy":
+        case "queueFullPolicy": return target.getConfiguration().getQueueFullPolicy();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
         case "ratelimitperiod":
@@ -458,6 +504,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "waitforcompletion":
         case "waitForCompletion": return target.getOptions().isWaitForCompletion();
         case "within": return target.getOptions().getWithin();
+        case "writekey":
+        case "writeKey": return target.getConfiguration().getWriteKey();
         default: return null;
         }
     }

@@ -23,14 +23,16 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(79);
+        Set<String> props = new HashSet<>(87);
         props.add("after");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
+        props.add("batchBytes");
         props.add("batchMode");
+        props.add("batchSize");
         props.add("before");
         props.add("bridgeErrorHandler");
         props.add("campaignId");
@@ -42,11 +44,13 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("delay");
         props.add("destinationId");
         props.add("domainId");
+        props.add("eventsUrl");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("failOnWarning");
         props.add("flowId");
         props.add("flowMessageId");
+        props.add("flushTimeout");
         props.add("fullRerun");
         props.add("fullResync");
         props.add("graphId");
@@ -59,7 +63,9 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("limit");
+        props.add("lingerMs");
         props.add("maxBodySize");
+        props.add("maxQueuedEvents");
         props.add("maxRetries");
         props.add("maxRetryDelay");
         props.add("modelId");
@@ -71,6 +77,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("paginate");
         props.add("pollInterval");
         props.add("pollStrategy");
+        props.add("queueFullPolicy");
         props.add("rateLimit");
         props.add("rateLimitPeriod");
         props.add("rateLimitQueueSize");
@@ -103,9 +110,11 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("validate");
         props.add("waitForCompletion");
         props.add("within");
+        props.add("writeKey");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(2);
         secretProps.add("apiKey");
+        secretProps.add("writeKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(2);
         prefixes.put("headers", "header.");

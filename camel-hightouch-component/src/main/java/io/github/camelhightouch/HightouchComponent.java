@@ -32,6 +32,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
+import org.apache.camel.util.URISupport;
 
 /**
  * The Hightouch component: holds the options shared by all its endpoints and the one HTTP connection pool they share.
@@ -61,6 +62,11 @@ public class HightouchComponent extends HealthCheckComponent {
     private ScheduledExecutorService waitScheduler;
     private SyncRunWaiter runWaiter;
     private HightouchHealthCheckRegistration healthCheckRegistration;
+
+    static {
+        // Camel masks the options it knows to be secret in every URI it shows; the events write key is one more
+        URISupport.addSanitizeKeywords("writeKey");
+    }
 
     public HightouchComponent() {
     }

@@ -28,6 +28,12 @@ public class HightouchConfiguration implements Cloneable {
     /** The public Hightouch REST API. */
     public static final String DEFAULT_BASE_URL = "https://api.hightouch.com/api/v1";
 
+    /** The Events API host of the us-east-1 region; eu-west-1 and ap-south-1 have hosts of the same form. */
+    public static final String DEFAULT_EVENTS_URL = "https://us-east-1.hightouch-events.com";
+
+    /** The largest batch body the Events API takes is under 500 KB: this many bytes. */
+    public static final int MAX_BATCH_BYTES = 500_000;
+
     @UriParam(label = "security", secret = true)
     @Metadata(required = true)
     private String apiKey;
@@ -70,6 +76,30 @@ public class HightouchConfiguration implements Cloneable {
 
     @UriParam(label = "producer,reliability", defaultValue = "2000")
     private int rateLimitQueueSize = 2000;
+
+    @UriParam(label = "security,events", secret = true)
+    private String writeKey;
+
+    @UriParam(label = "events", defaultValue = DEFAULT_EVENTS_URL)
+    private String eventsUrl = DEFAULT_EVENTS_URL;
+
+    @UriParam(label = "producer,events", defaultValue = "100")
+    private int batchSize = 100;
+
+    @UriParam(label = "producer,events", defaultValue = "" + MAX_BATCH_BYTES)
+    private int batchBytes = MAX_BATCH_BYTES;
+
+    @UriParam(label = "producer,events", defaultValue = "100", javaType = "java.time.Duration")
+    private long lingerMs = 100;
+
+    @UriParam(label = "producer,events", defaultValue = "10000")
+    private int maxQueuedEvents = 10_000;
+
+    @UriParam(label = "producer,events", defaultValue = "wait")
+    private HightouchQueueFullPolicy queueFullPolicy = HightouchQueueFullPolicy.wait;
+
+    @UriParam(label = "producer,events", defaultValue = "10000", javaType = "java.time.Duration")
+    private long flushTimeout = 10_000;
 
     public String getApiKey() {
         return apiKey;
@@ -240,13 +270,127 @@ public class HightouchConfiguration implements Cloneable {
         this.rateLimitQueueSize = rateLimitQueueSize;
     }
 
+    public String getWriteKey() {
+        return writeKey;
+    }
+
+    /**
+     * The write key of a Hightouch Events source (on the source's page in Hightouch), for the events operations (track,
+     * identify, page, screen, group, alias, batch). Sent as HTTP Basic user with an empty password, and only to the
+     * origin of eventsUrl; the REST apiKey is neither needed by these operations nor ever sent to that origin. Set it
+     * on the component (for example from an environment variable) rather than in an endpoint URI.
+     */
+    public void setWriteKey(String writeKey) {
+        this.writeKey = writeKey;
+    }
+
+    public String getEventsUrl() {
+        return eventsUrl;
+    }
+
+    /**
+     * The base URL of the Hightouch Events API, the host of your events source's region:
+     * https://us-east-1.hightouch-events.com (default), https://eu-west-1.hightouch-events.com or
+     * https://ap-south-1.hightouch-events.com. Events go to POST {eventsUrl}/v1/batch. Must be https, except for
+     * loopback addresses (local test servers). The Events API can answer 200 for events it later drops when the
+     * region is wrong, so check it against the source's settings.
+     */
+    public void setEventsUrl(String eventsUrl) {
+        this.eventsUrl = eventsUrl;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /**
+     * Events operations: the most events in one POST /v1/batch (1 to 10000). A batch is sent when it holds this many
+     * events, when one more event would take it over batchBytes, or when lingerMs has passed since its first event.
+     */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public int getBatchBytes() {
+        return batchBytes;
+    }
+
+    /**
+     * Events operations: the largest batch request body in bytes, the batch envelope included (1024 to 500000: the
+     * Events API takes batches under 500 KB). Each event is at most 32000 bytes as sent.
+     */
+    public void setBatchBytes(int batchBytes) {
+        this.batchBytes = batchBytes;
+    }
+
+    public long getLingerMs() {
+        return lingerMs;
+    }
+
+    /**
+     * Events operations: how long a batch waits for more events after its first one, in milliseconds, as Kafka's
+     * linger.ms. 0 sends whatever is queued as soon as a batch may go; events that arrive while the batches in flight
+     * (at most 4 per endpoint) are under way still share a batch. Must be below requestTimeout.
+     */
+    public void setLingerMs(long lingerMs) {
+        this.lingerMs = lingerMs;
+    }
+
+    public int getMaxQueuedEvents() {
+        return maxQueuedEvents;
+    }
+
+    /**
+     * Events operations: how many events the endpoint holds at once, queued or in flight, until Hightouch accepts
+     * them (1 to 1000000). This bounds the memory; what happens to one more event is queueFullPolicy's choice.
+     */
+    public void setMaxQueuedEvents(int maxQueuedEvents) {
+        this.maxQueuedEvents = maxQueuedEvents;
+    }
+
+    public HightouchQueueFullPolicy getQueueFullPolicy() {
+        return queueFullPolicy;
+    }
+
+    /**
+     * Events operations: what an event does when maxQueuedEvents are already held. wait (default): the sending thread
+     * waits for room, at most until the exchange's requestTimeout has passed, which slows a splitter down to what
+     * Hightouch takes (as Kafka's producer blocks on a full buffer). fail: the exchange fails at once with a
+     * HightouchTransportException saying that nothing was sent.
+     */
+    public void setQueueFullPolicy(HightouchQueueFullPolicy queueFullPolicy) {
+        this.queueFullPolicy = queueFullPolicy;
+    }
+
+    public long getFlushTimeout() {
+        return flushTimeout;
+    }
+
+    /**
+     * Events operations: when the endpoint stops, how long, in milliseconds, the events still queued or in flight may
+     * take to be sent. What is not accepted by then fails its exchange with a HightouchTransportException that says
+     * whether it may have been delivered (isOutcomeUnknown). 0 sends nothing more at stop.
+     */
+    public void setFlushTimeout(long flushTimeout) {
+        this.flushTimeout = flushTimeout;
+    }
+
     /**
      * Checks the values that need no operation to judge: the key is set, no duration or count is negative.
      *
      * @throws IllegalArgumentException naming the option
      */
     public void checkValues() {
-        if (getApiKey() == null || getApiKey().isBlank()) {
+        checkValues(true);
+    }
+
+    /**
+     * Checks the values that need no operation to judge; the API key only when the operation uses the REST API.
+     *
+     * @throws IllegalArgumentException naming the option
+     */
+    void checkValues(boolean restApi) {
+        if (restApi && (getApiKey() == null || getApiKey().isBlank())) {
             throw new IllegalArgumentException(
                     "apiKey: must be set on the hightouch component or endpoint (Hightouch > Settings > API keys)");
         }

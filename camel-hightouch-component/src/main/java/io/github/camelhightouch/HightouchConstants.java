@@ -32,6 +32,13 @@ public final class HightouchConstants {
               javaType = "Object")
     public static final String RESOURCE_ID = "CamelHightouchResourceId";
 
+    /** The messageId of the event sent (its list for batch). */
+    @Metadata(label = "producer",
+              description = "Events operations: the messageId of the event as sent (a List of them for batch), set "
+                            + "once Hightouch has accepted the batch; Hightouch drops a repeated messageId.",
+              javaType = "Object")
+    public static final String MESSAGE_ID = "CamelHightouchMessageId";
+
     /** How many attempts the call took. */
     @Metadata(label = "producer",
               description = "How many HTTP attempts the call took (1 when it was not retried); set on success and on "

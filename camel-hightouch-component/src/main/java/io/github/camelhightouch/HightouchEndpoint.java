@@ -15,6 +15,7 @@ package io.github.camelhightouch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import io.github.camelhightouch.internal.body.IdResolver;
 import io.github.camelhightouch.internal.body.JsonBodies;
@@ -24,6 +25,7 @@ import io.github.camelhightouch.internal.call.RateLimiters;
 import io.github.camelhightouch.internal.call.RequestRateLimiter;
 import io.github.camelhightouch.internal.call.ResponseMapper;
 import io.github.camelhightouch.internal.call.RetryPolicy;
+import io.github.camelhightouch.internal.events.EventsClient;
 import io.github.camelhightouch.internal.http.ExtraHeaders;
 import io.github.camelhightouch.internal.http.HightouchOrigin;
 import io.github.camelhightouch.internal.http.RequestSender;
@@ -46,7 +48,8 @@ import org.apache.camel.support.service.ServiceHelper;
 /**
  * Calls the Hightouch REST API: create, read, update and list sources, models, destinations and syncs, trigger syncs
  * and sync sequences and wait for their runs, or call any Hightouch endpoint; as a consumer (syncRuns), emits sync runs
- * as they start and change status.
+ * as they start and change status. The events operations (track, identify, page, screen, group, alias, batch) send
+ * events to the Hightouch Events API in batches.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "hightouch", title = "Hightouch", syntax = "hightouch:operation",
              category = { Category.CLOUD, Category.API }, producerOnly = false, headersClass = HightouchConstants.class)
@@ -76,6 +79,7 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
     private volatile CallRunner callRunner;
     private OperationContext operationContext;
     private OperationHandler operationHandler;
+    private EventsClient events;
 
     public HightouchEndpoint(String uri, HightouchComponent component, HightouchOperation operation,
                              HightouchConfiguration configuration) {
@@ -117,6 +121,14 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         ServiceHelper.initService(getComponent());
         // bad configuration fails the route at start, naming the option
         List<ExtraHeaders.Header> extraHeaders = OptionChecks.check(operation, configuration, options);
+        if (operation.isEvent()) {
+            // the Events API has its own origin and key: nothing of the REST API is set up
+            origin = HightouchOrigin.of(configuration.getEventsUrl(), "eventsUrl",
+                    HightouchConfiguration.DEFAULT_EVENTS_URL, "the write key");
+            events = new EventsClient(operation, configuration, origin, getComponent().getObjectMapper());
+            operationHandler = events.handler();
+            return;
+        }
         origin = HightouchOrigin.of(configuration.getBaseUrl());
         String url;
         HightouchHttpMethod method;
@@ -147,6 +159,10 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         super.doStart();
         // a route can start its endpoints before the CamelContext has started its components
         ServiceHelper.startService(getComponent());
+        if (events != null) {
+            startEvents();
+            return;
+        }
         sender = getComponent().getTransport().newSender(origin, configuration.getApiKey(),
                 configuration.getConnectTimeout(), configuration.getResponseTimeout());
         ServiceHelper.startService(sender);
@@ -163,8 +179,28 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         callRunner = runner;
     }
 
+    /** The events operations: a sender with the write key to eventsUrl, retries as the event SDKs, no rate limit. */
+    private void startEvents() throws Exception {
+        sender = getComponent().getTransport().newEventsSender(origin, configuration.getWriteKey(),
+                configuration.getConnectTimeout(), configuration.getResponseTimeout());
+        ServiceHelper.startService(sender);
+        CallRunner runner = new CallRunner(sender,
+                RetryPolicy.forEvents(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
+                        configuration.getMaxRetryDelay()),
+                null, configuration.getRequestTimeout(), getComponent().getScheduler(), getComponent().getWorkers());
+        getComponent().getWatchdog().watch(runner);
+        callRunner = runner;
+        ExecutorService sendThreads = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
+                "HightouchEvents[" + operation + "]", EventsClient.SEND_THREADS);
+        events.start(runner, getComponent().getScheduler(), sendThreads);
+    }
+
     @Override
     protected void doStop() throws Exception {
+        if (events != null) {
+            // the queue is flushed first (bounded by flushTimeout); what is left fails below with the runner
+            events.stop();
+        }
         CallRunner runner = callRunner;
         callRunner = null;
         if (runner != null) {
@@ -173,6 +209,9 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
             if (getComponent().getWatchdog() != null) {
                 getComponent().getWatchdog().forget(runner);
             }
+        }
+        if (events != null) {
+            events.shutdown();
         }
         ServiceHelper.stopService(sender);
         sender = null;
@@ -231,9 +270,14 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         return operationHandler;
     }
 
+    /** The events side of an events operation, null for the others. */
+    EventsClient getEventsClient() {
+        return events;
+    }
+
     @Override
     public String getServiceUrl() {
-        return configuration.getBaseUrl();
+        return operation.isEvent() ? configuration.getEventsUrl() : configuration.getBaseUrl();
     }
 
     @Override

@@ -119,6 +119,26 @@ public enum HightouchOperation {
     createFlowMessage(HightouchHttpMethod.POST, "/decision-engine/flow/{flowId}/messages", true, false),
     /** {@code PATCH /decision-engine/flow/{flowId}/messages/{messageId}}. */
     updateFlowMessage(HightouchHttpMethod.PATCH, "/decision-engine/flow/{flowId}/messages/{flowMessageId}", false, true),
+    /**
+     * Events API: a {@code track} event (a user did something: {@code event} and {@code properties}), queued and sent
+     * with others in one {@code POST /v1/batch} to {@code eventsUrl}.
+     */
+    track(HightouchHttpMethod.POST, "/v1/batch", false, true),
+    /** Events API: an {@code identify} event (who the user is: {@code traits}), batched like {@link #track}. */
+    identify(HightouchHttpMethod.POST, "/v1/batch", false, true),
+    /** Events API: a {@code page} event (a web page view: {@code name}, {@code properties}), batched. */
+    page(HightouchHttpMethod.POST, "/v1/batch", false, true),
+    /** Events API: a {@code screen} event (an app screen view: {@code name}, {@code properties}), batched. */
+    screen(HightouchHttpMethod.POST, "/v1/batch", false, true),
+    /** Events API: a {@code group} event (the user joins {@code groupId}, with the group's {@code traits}), batched. */
+    group(HightouchHttpMethod.POST, "/v1/batch", false, true),
+    /** Events API: an {@code alias} event ({@code previousId} becomes {@code userId}), batched. */
+    alias(HightouchHttpMethod.POST, "/v1/batch", false, true),
+    /**
+     * Events API: a ready List (or JSON array) of events of mixed kinds, each with its {@code type}, queued and
+     * batched like the single-event operations; the exchange completes when every one of them is accepted.
+     */
+    batch(HightouchHttpMethod.POST, "/v1/batch", false, true),
     /** Consumer only: emits the runs of a sync (or of every sync) as they appear and change status. */
     syncRuns(HightouchHttpMethod.GET, "/syncs/{syncId}/runs", false, true);
 
@@ -178,6 +198,16 @@ public enum HightouchOperation {
             return requestMethod != HightouchHttpMethod.POST;
         }
         return idempotent && requestMethod != HightouchHttpMethod.POST;
+    }
+
+    /**
+     * Whether the operation goes to the Events API ({@code eventsUrl}, write key, batching) rather than the REST API.
+     */
+    public boolean isEvent() {
+        return switch (this) {
+            case track, identify, page, screen, group, alias, batch -> true;
+            default -> false;
+        };
     }
 
     /**

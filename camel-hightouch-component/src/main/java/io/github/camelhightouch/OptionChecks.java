@@ -51,7 +51,10 @@ final class OptionChecks {
      */
     static List<ExtraHeaders.Header> check(HightouchOperation operation, HightouchConfiguration configuration,
                                            HightouchOperationOptions options) {
-        configuration.checkValues();
+        configuration.checkValues(!operation.isEvent());
+        if (operation.isEvent()) {
+            checkEvents(operation, configuration);
+        }
         List<ExtraHeaders.Header> headers = checkRaw(operation, options);
         checkFit(operation, options);
         ImportOptionChecks.check(operation, options);
@@ -67,6 +70,32 @@ final class OptionChecks {
             between("timeout", options.getTimeout(), 1, Long.MAX_VALUE);
         }
         return headers;
+    }
+
+    /** The most events in one batch a user may ask for. */
+    static final int MAX_BATCH_SIZE = 10_000;
+    /** The smallest batchBytes: room for the batch envelope and a small event. */
+    static final int MIN_BATCH_BYTES = 1024;
+
+    /** The options of the events operations: the write key and the batching values. */
+    private static void checkEvents(HightouchOperation operation, HightouchConfiguration configuration) {
+        if (configuration.getWriteKey() == null || configuration.getWriteKey().isBlank()) {
+            throw new IllegalArgumentException("writeKey: must be set for hightouch:" + operation
+                                               + " (the write key of a Hightouch Events source; the REST apiKey is"
+                                               + " not used by the events operations)");
+        }
+        between("batchSize", configuration.getBatchSize(), 1, MAX_BATCH_SIZE);
+        between("batchBytes", configuration.getBatchBytes(), MIN_BATCH_BYTES, HightouchConfiguration.MAX_BATCH_BYTES);
+        between("maxQueuedEvents", configuration.getMaxQueuedEvents(), 1, MAX_QUEUE);
+        between("flushTimeout", configuration.getFlushTimeout(), 0, Integer.MAX_VALUE);
+        if (configuration.getQueueFullPolicy() == null) {
+            throw new IllegalArgumentException("queueFullPolicy: must be wait or fail");
+        }
+        if (configuration.getLingerMs() < 0 || configuration.getLingerMs() >= configuration.getRequestTimeout()) {
+            throw new IllegalArgumentException("lingerMs: must be at least 0 and below requestTimeout ("
+                                               + configuration.getRequestTimeout() + " ms), got "
+                                               + configuration.getLingerMs());
+        }
     }
 
     /** A value within bounds, or an error that names the option, the bounds and the value. */

@@ -44,6 +44,7 @@ class ReadmeRoutesTest {
         try (CamelContext context = new DefaultCamelContext()) {
             HightouchComponent component = new HightouchComponent();
             component.getConfiguration().setApiKey("readme-key");
+            component.getConfiguration().setWriteKey("readme-write-key");
             context.addComponent("hightouch", component);
             // the bean the consumer's example refers to
             context.getRegistry().bind("syncRunStore", MemoryIdempotentRepository.memoryIdempotentRepository());

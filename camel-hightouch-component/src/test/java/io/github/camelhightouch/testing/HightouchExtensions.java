@@ -27,7 +27,7 @@ public interface HightouchExtensions {
     /** Every log line of the test; the API key must be in none. */
     @RegisterExtension
     @Order(1)
-    LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET);
+    LogCapture LOGS = new LogCapture().forbid(HightouchStandIn.API_KEY_SECRET, HightouchStandIn.WRITE_KEY_SECRET);
 
     /** The Hightouch stand-in, one server per test class. */
     @RegisterExtension

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -72,6 +73,12 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
     /** The API key the component is configured with. */
     public static final String API_KEY = "ht-test-key-" + API_KEY_SECRET;
 
+    /** The part of the test Events API write key that must never be seen outside the events Authorization header. */
+    public static final String WRITE_KEY_SECRET = "9d41be07c3a25f68";
+
+    /** The Events API write key the component is configured with. */
+    public static final String WRITE_KEY = "wk-test-" + WRITE_KEY_SECRET;
+
     /** The name under which a stub uses the transformer of the current test: see {@link #transformWith}. */
     public static final String TEST_TRANSFORMER = "hightouch-test-transformer";
 
@@ -81,6 +88,7 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
     private final List<Consumer<HightouchComponent>> componentSettings = new ArrayList<>();
     private final List<CamelContext> contexts = Collections.synchronizedList(new ArrayList<>());
     private final DelegatingTransformer transformer = new DelegatingTransformer();
+    private final EventsStandIn events = new EventsStandIn(WRITE_KEY);
     private boolean serverPerTest;
     private boolean strictQuery;
     private WireMockServer server;
@@ -132,6 +140,27 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
         }
         allowedOffContract.clear();
         transformer.delegate = null;
+        stubEvents();
+    }
+
+    /** The Events API paths answer through {@link EventsStandIn}, below any stub a test adds. */
+    private void stubEvents() {
+        events.reset();
+        server.stubFor(WireMock.post(WireMock.urlPathMatching("/v1/(batch|track|identify|page|screen|group|alias)"))
+                .atPriority(1000).willReturn(WireMock.aResponse().withTransformers(EventsStandIn.NAME)));
+    }
+
+    /**
+     * The Events API of the stand-in, at {@link #eventsUrl()}: what it received, and how the current test wants it
+     * to answer.
+     */
+    public EventsStandIn events() {
+        return events;
+    }
+
+    /** The events URL the component is configured with: the stand-in's origin (events are below /v1). */
+    public String eventsUrl() {
+        return origin();
     }
 
     @Override
@@ -154,7 +183,7 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
 
     private void startServer() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().containerThreads(40)
-                .jettyAcceptors(2).extensions(transformer).notifier(new MaskingNotifier()));
+                .jettyAcceptors(2).extensions(transformer, events).notifier(new MaskingNotifier()));
         server.start();
     }
 
@@ -204,6 +233,8 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
         HightouchComponent component = new HightouchComponent();
         component.getConfiguration().setApiKey(API_KEY);
         component.getConfiguration().setBaseUrl(baseUrl());
+        component.getConfiguration().setWriteKey(WRITE_KEY);
+        component.getConfiguration().setEventsUrl(eventsUrl());
         componentSettings.forEach(settings -> settings.accept(component));
         return component;
     }
@@ -274,6 +305,15 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
         List<String> violations = new ArrayList<>();
         for (LoggedRequest request : requests()) {
             String path = OpenApiContract.pathOf(request.getUrl());
+            String keyProblem = keyProblem(request, path);
+            if (keyProblem != null) {
+                violations.add(request.getMethod().getName() + " " + path + ": " + keyProblem);
+                continue;
+            }
+            if (isEventsPath(path)) {
+                // the Events API is not in the OpenAPI description: EventsStandIn checks it
+                continue;
+            }
             if (allowedOffContract.contains(request.getMethod().getName() + " " + path)) {
                 continue;
             }
@@ -286,6 +326,31 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
             }
         }
         return violations;
+    }
+
+    private static boolean isEventsPath(String path) {
+        return path.startsWith("/v1/");
+    }
+
+    /**
+     * Each key goes to its own API only: the write key never in a REST request, the API key never in an events
+     * request (anywhere in the URL, headers or body), and each API only with its own scheme.
+     */
+    private static String keyProblem(LoggedRequest request, String path) {
+        boolean events = isEventsPath(path);
+        String forbidden = events ? API_KEY_SECRET : WRITE_KEY_SECRET;
+        String text = request.getAbsoluteUrl() + "\n" + request.getHeaders() + "\n" + request.getBodyAsString();
+        if (text.contains(forbidden)) {
+            return events ? "the REST API key was sent to the Events API" : "the events write key was sent to the REST API";
+        }
+        String authorization = request.getHeader("Authorization");
+        if (events && authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)) {
+            return "an events request carries a Bearer token";
+        }
+        if (!events && authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)) {
+            return "a REST request carries Basic credentials";
+        }
+        return null;
     }
 
     /**
@@ -344,7 +409,7 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
      * infrastructure itself never logs a key.
      */
     private static final class MaskingNotifier implements Notifier {
-        private static final Pattern BEARER = Pattern.compile("(?i)bearer\\s+[^\\s\",]+");
+        private static final Pattern BEARER = Pattern.compile("(?i)(bearer|basic)\\s+[^\\s\",]+");
 
         @Override
         public void info(String message) {
@@ -362,7 +427,12 @@ public final class HightouchStandIn implements BeforeAllCallback, AfterAllCallba
         }
 
         private static String mask(String message) {
-            return message == null ? null : BEARER.matcher(message).replaceAll("Bearer ***");
+            if (message == null) {
+                return null;
+            }
+            // a stub of a test may echo a key back on purpose: the notifier shows neither
+            String masked = BEARER.matcher(message).replaceAll("$1 ***");
+            return masked.replace(API_KEY_SECRET, "***").replace(WRITE_KEY_SECRET, "***");
         }
     }
 }

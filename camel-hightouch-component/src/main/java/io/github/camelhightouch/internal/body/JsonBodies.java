@@ -139,7 +139,8 @@ public final class JsonBodies {
      */
     public static boolean carriesMessageBody(HightouchOperation operation, HightouchHttpMethod method) {
         return method.isBodyAllowed()
-               && (operation == HightouchOperation.raw || OperationSchemas.forOperation(operation) != null);
+               && (operation == HightouchOperation.raw || operation.isEvent()
+                   || OperationSchemas.forOperation(operation) != null);
     }
 
     private static boolean isStream(Object body) {

@@ -46,11 +46,27 @@ public final class RetryPolicy {
     private final int maxRetries;
     private final long baseDelay;
     private final long maxDelay;
+    /** Whether the receiver drops repeated requests (events by messageId), so that any failure may be retried. */
+    private final boolean deduplicated;
 
     public RetryPolicy(int maxRetries, long baseDelay, long maxDelay) {
+        this(maxRetries, baseDelay, maxDelay, false);
+    }
+
+    private RetryPolicy(int maxRetries, long baseDelay, long maxDelay, boolean deduplicated) {
         this.maxRetries = maxRetries;
         this.baseDelay = Math.max(0, baseDelay);
         this.maxDelay = Math.max(0, maxDelay);
+        this.deduplicated = deduplicated;
+    }
+
+    /**
+     * The policy of the Events API, as its SDKs have it: every 5xx, 429 and failure without an answer is retried,
+     * also when the batch may have arrived, because each event carries a messageId by which Hightouch drops
+     * duplicates; other answers are final.
+     */
+    public static RetryPolicy forEvents(int maxRetries, long baseDelay, long maxDelay) {
+        return new RetryPolicy(maxRetries, baseDelay, maxDelay, true);
     }
 
     /**
@@ -61,7 +77,9 @@ public final class RetryPolicy {
      * @param failure its failure, or null
      */
     public long nextDelay(HightouchRequest request, int attempt, HttpAnswer answer, SendFailure failure) {
-        if (attempt > maxRetries || !isRetryable(request, answer, failure)) {
+        boolean retryable = deduplicated ? isRetryableDeduplicated(answer, failure)
+                : isRetryable(request, answer, failure);
+        if (attempt > maxRetries || !retryable) {
             return NO_RETRY;
         }
         if (answer != null && answer.retryAfter() != null) {
@@ -92,6 +110,14 @@ public final class RetryPolicy {
             return request.idempotent() && (status == 500 || status == 502 || status == 504);
         }
         return failure != null && (!failure.mayHaveBeenSent() || request.idempotent());
+    }
+
+    /** Whether an outcome of a request that the receiver deduplicates may be retried: 5xx, 429, no answer. */
+    static boolean isRetryableDeduplicated(HttpAnswer answer, SendFailure failure) {
+        if (answer != null) {
+            return answer.status() == 429 || answer.status() >= 500;
+        }
+        return failure != null;
     }
 
     /**

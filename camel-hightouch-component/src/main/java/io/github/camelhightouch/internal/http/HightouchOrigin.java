@@ -49,25 +49,38 @@ public final class HightouchOrigin {
      * @throws IllegalArgumentException naming the {@code baseUrl} option
      */
     public static HightouchOrigin of(String baseUrl) {
+        return of(baseUrl, "baseUrl", "https://api.hightouch.com/api/v1", "the API key");
+    }
+
+    /**
+     * Parses and checks the URL of an option with the same rules as {@link #of(String)}: http(s), a host, and https
+     * unless the host is a loopback address.
+     *
+     * @param  option                   the option named in errors (eventsUrl)
+     * @param  example                  a valid value, shown when the option is not set
+     * @param  secret                   what would travel in clear text over plain http ("the write key")
+     * @throws IllegalArgumentException naming the option
+     */
+    public static HightouchOrigin of(String baseUrl, String option, String example, String secret) {
         if (baseUrl == null || baseUrl.isBlank()) {
-            throw new IllegalArgumentException("baseUrl: must be set (e.g. https://api.hightouch.com/api/v1)");
+            throw new IllegalArgumentException(option + ": must be set (e.g. " + example + ")");
         }
-        URI uri = parse(baseUrl, "baseUrl");
+        URI uri = parse(baseUrl, option);
         String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
-            throw new IllegalArgumentException("baseUrl: must be an https URL, got " + baseUrl);
+            throw new IllegalArgumentException(option + ": must be an https URL, got " + baseUrl);
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("baseUrl: has no host: " + baseUrl);
+            throw new IllegalArgumentException(option + ": has no host: " + baseUrl);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("baseUrl: must not carry a query, fragment or user info: " + baseUrl);
+            throw new IllegalArgumentException(option + ": must not carry a query, fragment or user info: " + baseUrl);
         }
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         if ("http".equals(scheme) && !isLoopback(host)) {
             throw new IllegalArgumentException(
-                    "baseUrl: plain http is only allowed for loopback addresses (the API key would travel in clear text): "
-                                               + baseUrl);
+                    option + ": plain http is only allowed for loopback addresses (" + secret
+                                               + " would travel in clear text): " + baseUrl);
         }
         String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         return new HightouchOrigin(trimmed, scheme, host, effectivePort(scheme, uri.getPort()));

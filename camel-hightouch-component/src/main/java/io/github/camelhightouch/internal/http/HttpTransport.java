@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.service.ServiceHelper;
@@ -47,6 +48,22 @@ public final class HttpTransport extends ServiceSupport {
      */
     public RequestSender newSender(HightouchOrigin origin, String apiKey, long connectTimeout, long responseTimeout)
             throws Exception {
+        return newSender(origin, apiKey, new BearerAuthorization(apiKey), connectTimeout, responseTimeout);
+    }
+
+    /**
+     * A sender for the Events API origin: HTTP Basic with the write key as user and an empty password, on the shared
+     * connection pool; start it before use. The write key goes only to this origin, and the REST API key never does.
+     */
+    public RequestSender newEventsSender(HightouchOrigin origin, String writeKey, long connectTimeout,
+                                         long responseTimeout)
+            throws Exception {
+        return newSender(origin, writeKey, new BasicAuthorization(writeKey), connectTimeout, responseTimeout);
+    }
+
+    private RequestSender newSender(HightouchOrigin origin, String secret, HttpClientConfigurer authorization,
+                                    long connectTimeout, long responseTimeout)
+            throws Exception {
         if (!isStarted()) {
             throw new IllegalStateException("The Hightouch HTTP transport is not started");
         }
@@ -55,12 +72,11 @@ public final class HttpTransport extends ServiceSupport {
                      + "&connectTimeout=" + connectTimeout + "&responseTimeout=" + responseTimeout
                      + "&connectionRequestTimeout=" + connectTimeout;
         HttpEndpoint endpoint = (HttpEndpoint) http.createEndpoint(uri);
-        BearerAuthorization authorization = new BearerAuthorization(apiKey);
         endpoint.setHttpClientConfigurer(builder -> {
             authorization.configureHttpClient(builder);
             builder.setRequestExecutor(new SendingMarker());
         });
-        return new RequestSender(endpoint, origin, apiKey, connectTimeout, responseTimeout);
+        return new RequestSender(endpoint, origin, secret, connectTimeout, responseTimeout);
     }
 
     @Override

@@ -51,6 +51,8 @@ public final class OperationHandlers {
             case queueIdrReprocessing, getIdrReprocessStatus, triggerCampaign, getCampaignSend, getEventContract,
                  createEventContract, updateEventContract, getEventDomain, createEventDomain, updateEventDomain, getFlow,
                  runFlow, getFlowMessage, createFlowMessage, updateFlowMessage -> new RestOperationHandler(context);
+            // the events operations queue into the endpoint's batcher (internal.events), made by the endpoint
+            case track, identify, page, screen, group, alias, batch -> null;
             case createSource, createModel, createDestination, createSync, raw -> new RecordsHandler(context,
                     context.batchMode());
         };

@@ -51,6 +51,26 @@ class RetryPolicyTest {
     }
 
     @Test
+    void theEventsPolicyRetriesEvery5xx429AndFailureEvenAfterSendingButNoOther4xx() {
+        RetryPolicy events = RetryPolicy.forEvents(3, 100, 1000);
+        // a batch POST, which the REST policy would never repeat once it may have arrived
+        for (int status : new int[] { 429, 500, 501, 502, 503, 504, 507, 599 }) {
+            assertThat(events.nextDelay(CREATE, 1, answer(status, null), null)).as("HTTP " + status).isBetween(0L, 100L);
+        }
+        assertThat(events.nextDelay(CREATE, 1, null, new SendFailure(new SocketTimeoutException("read"), true)))
+                .isBetween(0L, 100L);
+        assertThat(events.nextDelay(CREATE, 1, null, notSent(new ConnectException("refused")))).isBetween(0L, 100L);
+        for (int status : new int[] { 200, 400, 401, 403, 404, 413, 422 }) {
+            assertThat(events.nextDelay(CREATE, 1, answer(status, null), null)).as("HTTP " + status)
+                    .isEqualTo(RetryPolicy.NO_RETRY);
+        }
+        assertThat(events.nextDelay(CREATE, 4, answer(500, null), null)).isEqualTo(RetryPolicy.NO_RETRY);
+        assertThat(events.nextDelay(CREATE, 1, answer(429, "1"), null)).isEqualTo(1000L);
+        // the REST policy is unchanged: 501 on a POST is final
+        assertThat(policy.nextDelay(CREATE, 1, answer(501, null), null)).isEqualTo(RetryPolicy.NO_RETRY);
+    }
+
+    @Test
     void serverRefusalsAndFailuresBeforeSendingAreRetriedForEveryMethod() {
         for (HightouchRequest call : new HightouchRequest[] { CREATE, GET, PATCH, RAW_POST }) {
             assertThat(policy.nextDelay(call, 1, answer(429, null), null)).isBetween(0L, 100L);
