@@ -22,17 +22,24 @@ import java.util.Properties;
 
 /**
  * What one run of the example does: which Hightouch to call, which DSL the route is written in, which records file
- * to read, where to write the dead letters, and which sync to trigger once the records are in.
+ * to read and how many times, which events file to send, where to write the dead letters, and which sync to trigger
+ * once the records are in.
  * <p>
  * Each setting comes from a command-line argument ({@code --dsl=yaml}), else a system property
  * ({@code -Dhightouch.example.dsl=yaml}), else its default. The API key and base URL come from the environment only
- * ({@code HIGHTOUCH_API_KEY}, {@code HIGHTOUCH_BASE_URL}), so that the key never shows in a command line; the sync id
- * may also come from the environment ({@code HIGHTOUCH_SYNC_ID}), after the argument and the system property.
+ * ({@code HIGHTOUCH_API_KEY}, {@code HIGHTOUCH_BASE_URL}), so that the key never shows in a command line, and so do
+ * the events write key and URL ({@code HIGHTOUCH_WRITE_KEY}, {@code HIGHTOUCH_EVENTS_URL}); the sync id may also come
+ * from the environment ({@code HIGHTOUCH_SYNC_ID}), after the argument and the system property.
  *
  * @param apiKey           the Hightouch API key, null to run against the local stand-in
  * @param baseUrl          the Hightouch base URL, null for the component's default (the public API)
  * @param dsl              the DSL the route is loaded from
+ * @param writeKey         the Events API write key, null for no events against the real API (the stand-in has its
+ *                         own)
+ * @param eventsUrl        the Events API URL, null for the component's default (us-east-1)
  * @param records          where the JSON-lines records file is, as a Camel resource (classpath:..., file:...)
+ * @param passes           how many times the records file is imported: a second pass updates what the first created
+ * @param events           where the JSON-lines events file is, as a Camel resource
  * @param output           the folder the dead-letter file is written to
  * @param syncId           the sync to trigger after the import, null for the default: the stand-in's sync, or no
  *                         sync at all against the real API
@@ -42,15 +49,21 @@ import java.util.Properties;
  * @param standInRunStatus the status the stand-in's sync runs end in (processing: they never end)
  */
 public record ExampleSettings(
-        String apiKey, String baseUrl, Dsl dsl, String records, Path output,
-        String syncId, Long syncPollInterval, long syncTimeout, String standInRunStatus) {
+        String apiKey, String baseUrl, String writeKey, String eventsUrl, Dsl dsl, String records, int passes,
+        String events, Path output, String syncId, Long syncPollInterval, long syncTimeout, String standInRunStatus) {
 
     public static final String ENV_API_KEY = "HIGHTOUCH_API_KEY";
     public static final String ENV_BASE_URL = "HIGHTOUCH_BASE_URL";
     public static final String ENV_SYNC_ID = "HIGHTOUCH_SYNC_ID";
+    public static final String ENV_WRITE_KEY = "HIGHTOUCH_WRITE_KEY";
+    public static final String ENV_EVENTS_URL = "HIGHTOUCH_EVENTS_URL";
 
     public static final String DEFAULT_RECORDS = "classpath:records.jsonl";
+    public static final String DEFAULT_EVENTS = "classpath:events.jsonl";
     public static final String DEFAULT_OUTPUT = "target/hightouch-example";
+
+    /** Two passes over the records: the second shows that a re-run updates instead of failing on every slug. */
+    public static final int DEFAULT_PASSES = 2;
 
     /** Polls of the stand-in's runs can be quick: a run there takes about a second. */
     public static final long STAND_IN_POLL_INTERVAL = 200;
@@ -68,7 +81,8 @@ public record ExampleSettings(
     private static final String PROPERTY_PREFIX = "hightouch.example.";
 
     private static final List<String> ARGUMENTS
-            = List.of("dsl", "records", "output", "syncId", "syncPollInterval", "syncTimeout", "standInRunStatus");
+            = List.of("dsl", "records", "passes", "events", "output", "syncId", "syncPollInterval", "syncTimeout",
+                      "standInRunStatus");
 
     /** The two ways the same route is written. */
     public enum Dsl {
@@ -87,15 +101,18 @@ public record ExampleSettings(
     /**
      * Reads the settings.
      *
-     * @param args       the command-line arguments, each --name=value (dsl, records, output, syncId, syncPollInterval,
-     *                   syncTimeout, standInRunStatus)
-     * @param env        the environment (HIGHTOUCH_API_KEY, HIGHTOUCH_BASE_URL, HIGHTOUCH_SYNC_ID)
+     * @param args       the command-line arguments, each --name=value (dsl, records, passes, events, output, syncId,
+     *                   syncPollInterval, syncTimeout, standInRunStatus)
+     * @param env        the environment (HIGHTOUCH_API_KEY, HIGHTOUCH_BASE_URL, HIGHTOUCH_WRITE_KEY,
+     *                   HIGHTOUCH_EVENTS_URL, HIGHTOUCH_SYNC_ID)
      * @param properties the system properties (hightouch.example.dsl, .records, .output, .syncId, ...)
      */
     public static ExampleSettings from(String[] args, Map<String, String> env, Properties properties) {
         Map<String, String> arguments = parseArguments(args);
         String dsl = setting("dsl", "java", arguments, properties);
         String records = setting("records", DEFAULT_RECORDS, arguments, properties);
+        String passes = setting("passes", Integer.toString(DEFAULT_PASSES), arguments, properties);
+        String events = setting("events", DEFAULT_EVENTS, arguments, properties);
         String output = setting("output", DEFAULT_OUTPUT, arguments, properties);
         String syncId = setting("syncId", blankToNull(env.get(ENV_SYNC_ID)), arguments, properties);
         String pollInterval = setting("syncPollInterval", null, arguments, properties);
@@ -103,7 +120,8 @@ public record ExampleSettings(
         String runStatus = setting("standInRunStatus", "success", arguments, properties);
         return new ExampleSettings(
                 blankToNull(env.get(ENV_API_KEY)), blankToNull(env.get(ENV_BASE_URL)),
-                Dsl.of(dsl), records, Path.of(output).toAbsolutePath().normalize(),
+                blankToNull(env.get(ENV_WRITE_KEY)), blankToNull(env.get(ENV_EVENTS_URL)),
+                Dsl.of(dsl), records, passes(passes), events, Path.of(output).toAbsolutePath().normalize(),
                 syncId(syncId), pollInterval == null ? null : milliseconds("syncPollInterval", pollInterval),
                 milliseconds("syncTimeout", timeout), standInRunStatus(runStatus));
     }
@@ -113,10 +131,21 @@ public record ExampleSettings(
         return apiKey != null;
     }
 
-    /** The same settings, against another Hightouch. */
+    /** Whether the run sends the events file: with a write key (the stand-in always has one). */
+    public boolean sendsEvents() {
+        return writeKey != null;
+    }
+
+    /** The same settings, against another Hightouch REST API. */
     public ExampleSettings withApi(String apiKey, String baseUrl) {
-        return new ExampleSettings(apiKey, baseUrl, dsl, records, output, syncId, syncPollInterval, syncTimeout,
-                standInRunStatus);
+        return new ExampleSettings(apiKey, baseUrl, writeKey, eventsUrl, dsl, records, passes, events, output, syncId,
+                syncPollInterval, syncTimeout, standInRunStatus);
+    }
+
+    /** The same settings, against another Events API. */
+    public ExampleSettings withEvents(String writeKey, String eventsUrl) {
+        return new ExampleSettings(apiKey, baseUrl, writeKey, eventsUrl, dsl, records, passes, events, output, syncId,
+                syncPollInterval, syncTimeout, standInRunStatus);
     }
 
     /**
@@ -125,7 +154,7 @@ public record ExampleSettings(
      */
     public ExampleSettings withSyncDefaults() {
         boolean standIn = !usesRealApi();
-        return new ExampleSettings(apiKey, baseUrl, dsl, records, output,
+        return new ExampleSettings(apiKey, baseUrl, writeKey, eventsUrl, dsl, records, passes, events, output,
                 syncId != null ? syncId : standIn ? LocalHightouch.SYNC_ID : null,
                 syncPollInterval != null ? syncPollInterval : standIn ? STAND_IN_POLL_INTERVAL : API_POLL_INTERVAL,
                 syncTimeout, standInRunStatus);
@@ -133,9 +162,10 @@ public record ExampleSettings(
 
     @Override
     public String toString() {
-        // never prints the API key
-        return "ExampleSettings[dsl=" + dsl + ", records=" + records + ", output=" + output + ", baseUrl=" + baseUrl
-               + ", apiKey=" + (apiKey == null ? "<unset>" : "xxxxxx") + ", syncId=" + syncId + ", syncPollInterval="
+        // never prints the API key nor the write key
+        return "ExampleSettings[dsl=" + dsl + ", records=" + records + ", passes=" + passes + ", events=" + events
+               + ", output=" + output + ", baseUrl=" + baseUrl + ", apiKey=" + (apiKey == null ? "<unset>" : "xxxxxx")
+               + ", eventsUrl=" + eventsUrl + ", writeKey=" + (writeKey == null ? "<unset>" : "xxxxxx") + ", syncId=" + syncId + ", syncPollInterval="
                + syncPollInterval + ", syncTimeout=" + syncTimeout + ", standInRunStatus=" + standInRunStatus + "]";
     }
 
@@ -145,7 +175,7 @@ public record ExampleSettings(
             int equals = arg.indexOf('=');
             if (!arg.startsWith("--") || equals < 3) {
                 throw new IllegalArgumentException("arguments: expected --dsl=java|yaml, --records=<resource>, "
-                                                   + "--output=<folder>, --syncId=<id>, --syncPollInterval=<ms>, "
+                                                   + "--passes=<n>, --events=<resource>, --output=<folder>, --syncId=<id>, --syncPollInterval=<ms>, "
                                                    + "--syncTimeout=<ms> or --standInRunStatus=<status>, got '" + arg
                                                    + "'");
             }
@@ -172,6 +202,19 @@ public record ExampleSettings(
             throw new IllegalArgumentException("syncId: must be the number of a Hightouch sync, got '" + value + "'");
         }
         return value;
+    }
+
+    private static int passes(String value) {
+        int passes;
+        try {
+            passes = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            passes = 0;
+        }
+        if (passes < 1 || passes > 10) {
+            throw new IllegalArgumentException("passes: must be a number from 1 to 10, got '" + value + "'");
+        }
+        return passes;
     }
 
     private static long milliseconds(String name, String value) {

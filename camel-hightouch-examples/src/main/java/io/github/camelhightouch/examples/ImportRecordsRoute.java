@@ -22,16 +22,19 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * The import, in the Java DSL (the same route is in routes/import-records.camel.yaml):
  * <ol>
- * <li>import-records: reads the records file once and splits it line by line, streaming; if the file cannot be
- * read, the import stops;</li>
+ * <li>import-records: reads the records file as many times as there are passes (two by default) and splits it line
+ * by line, streaming; if the file cannot be read, the import stops;</li>
  * <li>import-record: one JSON line; a source goes to hightouch:createSource, a model (whose sourceSlug becomes
- * the id of a source created before) to hightouch:createModel; any failure goes to the dead letters;</li>
+ * the id of a source created before) to hightouch:createModel, both with onConflict=update: a slug that exists already
+ * updates that resource, so a second pass converges instead of failing; any failure goes to the dead letters;</li>
  * <li>record-failed: appends the record and the reason to the dead-letter file;</li>
+ * <li>then the events, when they are sent: {@link SendEventsRoute};</li>
  * <li>run-sync: once every record is done, triggers the sync (hightouch:triggerSync) and waits for its run without
  * holding a thread; a run that ends failed, cancelled or interrupted, one that does not end in time, and a call to
  * Hightouch that fails go to the summary, not to the import.</li>
  * </ol>
- * The beans it calls (records, recordKind, sourceIds, importSummary, deadLetters, syncSummary) are bound by
+ * The beans it calls (records, recordKind, sourceIds, importSummary, deadLetters, eventsFile, eventsSummary,
+ * syncSummary) are bound by
  * {@link HightouchImportApplication}, and so are the properties it reads (hightouch.example.*).
  */
 public class ImportRecordsRoute extends RouteBuilder {
@@ -49,12 +52,18 @@ public class ImportRecordsRoute extends RouteBuilder {
                 .onException(Exception.class).handled(true)
                     .bean("importSummary", "onAborted")
                 .end()
-                .log("Importing records from {{hightouch.example.records}}")
-                .bean("records", "open")
-                .split(body().tokenize("\n")).streaming()
-                    .to("direct:import-record")
+                .loop(simple("{{hightouch.example.passes}}"))
+                    .log("Importing records from {{hightouch.example.records}}")
+                    .bean("records", "open")
+                    .split(body().tokenize("\n")).streaming()
+                        .to("direct:import-record")
+                    .end()
                 .end()
                 .bean("importSummary", "onFinished")
+                // the events routes (SendEventsRoute) are there only when the events are sent
+                .filter(method("eventsSummary", "enabled"))
+                    .to("direct:send-events")
+                .end()
                 // the last step: whatever the sync's outcome, the summary records it and the application ends
                 .to("direct:run-sync");
 
@@ -66,14 +75,15 @@ public class ImportRecordsRoute extends RouteBuilder {
                 .setProperty(RECORD_KIND, method("recordKind", "take"))
                 .choice()
                     .when(exchangeProperty(RECORD_KIND).isEqualTo(RecordKind.SOURCE))
-                        .to("hightouch:createSource")
+                        .to("hightouch:createSource?onConflict=update")
                         .bean("sourceIds", "remember")
                     .otherwise()
                         .bean("sourceIds", "resolve")
-                        .to("hightouch:createModel")
+                        .to("hightouch:createModel?onConflict=update")
                 .end()
-                .log("Created ${exchangeProperty." + RECORD_KIND + "} ${body[slug]} with id ${body[id]}")
-                .bean("importSummary", "onCreated");
+                .log("${header.CamelHightouchResourceOutcome} ${exchangeProperty." + RECORD_KIND
+                     + "} ${body[slug]} with id ${body[id]}")
+                .bean("importSummary", "onImported");
 
         from("direct:record-failed").routeId("record-failed")
                 .log("Dead letter: ${exception.message}")

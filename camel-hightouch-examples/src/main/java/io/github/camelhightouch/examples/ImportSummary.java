@@ -23,35 +23,45 @@ import io.github.camelhightouch.HightouchConstants;
 import org.apache.camel.Exchange;
 
 /**
- * What the import did, record by record: how many records were read, which were created (with the id Hightouch gave
- * them) and which failed (with the reason), then how the sync step after it ended ({@link SyncRunSummary}). The routes
- * report to it; the application prints it at the end.
+ * What the import did, pass by pass and record by record: how many records were read, which were created or updated
+ * (with the id Hightouch gave them) and which failed (with the reason), then how the events step ended
+ * ({@link EventsSummary}) and the sync step after it ({@link SyncRunSummary}). The routes report to it; the
+ * application prints it at the end.
  */
 public class ImportSummary {
 
-    /** A record Hightouch created. */
-    public record Created(int line, String kind, String slug, Object id) {
+    /** What Hightouch did with a record: created it, or updated the resource that already had its slug. */
+    public record Imported(int pass, int line, String kind, String slug, Object id, String outcome) {
     }
 
     /** A record that went to the dead letters. */
-    public record Failed(int line, String kind, String reason) {
+    public record Failed(int pass, int line, String kind, String reason) {
     }
 
+    /** The outcome of a create that made a new resource. */
+    public static final String CREATED = "created";
+
+    /** The outcome of a create that met an existing slug and updated that resource (onConflict=update). */
+    public static final String UPDATED = "updated";
+
     private final AtomicInteger recordsRead = new AtomicInteger();
-    private final List<Created> created = new CopyOnWriteArrayList<>();
+    private final List<Imported> imported = new CopyOnWriteArrayList<>();
     private final List<Failed> failed = new CopyOnWriteArrayList<>();
     private final Runnable whenAborted;
     private final SyncRunSummary sync;
+    private final EventsSummary events;
     private volatile boolean complete;
     private volatile String abortReason;
 
     /**
      * @param whenAborted run when the import stops before the end of the file, e.g. to stop the application (when
      *                    it goes through, the sync step after it ends the run)
-     * @param sync        the sync step that follows the import
+     * @param events      the events step that follows the import
+     * @param sync        the sync step that follows the events
      */
-    public ImportSummary(Runnable whenAborted, SyncRunSummary sync) {
+    public ImportSummary(Runnable whenAborted, EventsSummary events, SyncRunSummary sync) {
         this.whenAborted = whenAborted;
+        this.events = events;
         this.sync = sync;
     }
 
@@ -60,16 +70,21 @@ public class ImportSummary {
         recordsRead.incrementAndGet();
     }
 
-    /** Hightouch created the record: the body is its answer, the resource id header holds the new id. */
-    public void onCreated(Exchange exchange) {
+    /**
+     * Hightouch created or updated the record: the body is the resource, the resource id header holds its id and the
+     * outcome header says which (a create without onConflict has none: it created).
+     */
+    public void onImported(Exchange exchange) {
         Object slug = exchange.getMessage().getBody(Map.class).get("slug");
-        created.add(new Created(lineOf(exchange), kindOf(exchange), slug == null ? null : slug.toString(),
-                exchange.getMessage().getHeader(HightouchConstants.RESOURCE_ID)));
+        String outcome = exchange.getMessage().getHeader(HightouchConstants.RESOURCE_OUTCOME, CREATED, String.class);
+        imported.add(new Imported(passOf(exchange), lineOf(exchange), kindOf(exchange),
+                slug == null ? null : slug.toString(), exchange.getMessage().getHeader(HightouchConstants.RESOURCE_ID),
+                outcome));
     }
 
     /** The record failed; the exception that made it fail is on the exchange. */
     public void onFailed(Exchange exchange) {
-        failed.add(new Failed(lineOf(exchange), kindOf(exchange), DeadLetters.reason(exchange)));
+        failed.add(new Failed(passOf(exchange), lineOf(exchange), kindOf(exchange), DeadLetters.reason(exchange)));
     }
 
     /** The whole file has been processed; the sync step comes next. */
@@ -87,12 +102,33 @@ public class ImportSummary {
         return recordsRead.get();
     }
 
-    public List<Created> created() {
-        return List.copyOf(created);
+    /** Every record Hightouch took, in every pass, in order. */
+    public List<Imported> imported() {
+        return List.copyOf(imported);
+    }
+
+    /** The records of a pass with the given outcome (created or updated). */
+    public List<Imported> imported(int pass, String outcome) {
+        return imported.stream().filter(i -> i.pass() == pass && i.outcome().equals(outcome)).toList();
+    }
+
+    /** The records Hightouch created, in every pass. */
+    public List<Imported> created() {
+        return imported.stream().filter(i -> i.outcome().equals(CREATED)).toList();
+    }
+
+    /** The records that failed in a pass. */
+    public List<Failed> failed(int pass) {
+        return failed.stream().filter(f -> f.pass() == pass).toList();
     }
 
     public List<Failed> failed() {
         return List.copyOf(failed);
+    }
+
+    /** The events step that follows the import. */
+    public EventsSummary events() {
+        return events;
     }
 
     /** The sync step that follows the import. */
@@ -110,22 +146,36 @@ public class ImportSummary {
         return abortReason;
     }
 
-    /** Prints the summary, one line per created or failed record, then the sync step. */
+    /** Prints the summary: per pass one line per imported or failed record; then the events and the sync step. */
     public void print(PrintStream out) {
         if (abortReason != null) {
             out.println("The import stopped: " + abortReason);
         }
         out.println("Records read: " + recordsRead());
-        out.println("Created: " + created.size());
-        for (Created c : created) {
-            out.printf("  line %d  %-6s %-24s id %s%n", c.line(), c.kind(), c.slug(), c.id());
+        int passes = Math.max(imported.stream().mapToInt(Imported::pass).max().orElse(1),
+                failed.stream().mapToInt(Failed::pass).max().orElse(1));
+        for (int pass = 1; pass <= passes; pass++) {
+            int thisPass = pass;
+            List<Imported> took = imported.stream().filter(i -> i.pass() == thisPass).toList();
+            List<Failed> refused = failed(pass);
+            out.printf("Pass %d: %d created, %d updated, %d failed%n", pass, imported(pass, CREATED).size(),
+                    imported(pass, UPDATED).size(), refused.size());
+            for (Imported i : took) {
+                out.printf("  line %d  %-6s %-24s %-8s id %s%n", i.line(), i.kind(), i.slug(), i.outcome(), i.id());
+            }
+            for (Failed f : refused) {
+                out.printf("  line %d  %-6s failed   %s%n", f.line(), f.kind() == null ? "?" : f.kind(), f.reason());
+            }
         }
-        out.println("Failed: " + failed.size());
-        for (Failed f : failed) {
-            out.printf("  line %d  %-6s %s%n", f.line(), f.kind() == null ? "?" : f.kind(), f.reason());
-        }
+        events.print(out);
         sync.print(out, complete);
         out.flush();
+    }
+
+    /** The pass of the import the exchange belongs to, counted from 1. */
+    static int passOf(Exchange exchange) {
+        Integer index = exchange.getProperty(Exchange.LOOP_INDEX, Integer.class);
+        return index == null ? 1 : index + 1;
     }
 
     /** The line of the records file the exchange carries, counted from 1. */

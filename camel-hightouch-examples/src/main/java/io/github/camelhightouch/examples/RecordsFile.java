@@ -21,14 +21,26 @@ import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 
 /**
- * The records file the route reads: a Camel resource (classpath:records.jsonl by default, or file:/some/path.jsonl),
- * opened as a stream so that the splitter reads it line by line and never holds the whole file.
+ * A JSON-lines file a route reads (the records, or the events): a Camel resource (classpath:records.jsonl by default,
+ * or file:/some/path.jsonl), opened as a stream so that the splitter reads it line by line and never holds the whole
+ * file.
  */
 public class RecordsFile {
 
+    private final String setting;
     private final String location;
 
+    /** The records file. */
     public RecordsFile(String location) {
+        this("records", location);
+    }
+
+    /**
+     * @param setting  the setting that names the file (records or events), for the error when it is missing
+     * @param location the Camel resource
+     */
+    public RecordsFile(String setting, String location) {
+        this.setting = setting;
         this.location = location;
     }
 
@@ -36,7 +48,7 @@ public class RecordsFile {
     public InputStream open(CamelContext context) throws IOException {
         Resource resource = PluginHelper.getResourceLoader(context).resolveResource(location);
         if (resource == null || !resource.exists()) {
-            throw new IOException("records: no file at " + location);
+            throw new IOException(setting + ": no file at " + location);
         }
         return resource.getInputStream();
     }

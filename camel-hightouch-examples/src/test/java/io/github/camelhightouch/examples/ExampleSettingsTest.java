@@ -31,6 +31,9 @@ class ExampleSettingsTest {
 
         assertThat(settings.dsl()).isEqualTo(Dsl.JAVA);
         assertThat(settings.records()).isEqualTo("classpath:records.jsonl");
+        assertThat(settings.passes()).isEqualTo(2);
+        assertThat(settings.events()).isEqualTo("classpath:events.jsonl");
+        assertThat(settings.sendsEvents()).isFalse();
         assertThat(settings.output()).isEqualTo(Path.of("target/hightouch-example").toAbsolutePath());
         assertThat(settings.usesRealApi()).isFalse();
     }
@@ -105,6 +108,29 @@ class ExampleSettingsTest {
         assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--standInRunStatus=done" }, Map.of(), new Properties()))
                 .hasMessage("standInRunStatus: must be one of [success, warning, failed, cancelled, interrupted, processing], "
                             + "got 'done'");
+    }
+
+    @Test
+    void theEventsKeyAndUrlComeFromTheEnvironmentAndAreNeverPrinted() {
+        ExampleSettings settings = ExampleSettings.from(new String[] { "--passes=1", "--events=file:/data/e.jsonl" },
+                Map.of("HIGHTOUCH_API_KEY", "k-1", "HIGHTOUCH_WRITE_KEY", "wk-9",
+                        "HIGHTOUCH_EVENTS_URL", "https://eu-west-1.hightouch-events.com"), new Properties());
+
+        assertThat(settings.sendsEvents()).isTrue();
+        assertThat(settings.writeKey()).isEqualTo("wk-9");
+        assertThat(settings.eventsUrl()).isEqualTo("https://eu-west-1.hightouch-events.com");
+        assertThat(settings.passes()).isEqualTo(1);
+        assertThat(settings.events()).isEqualTo("file:/data/e.jsonl");
+        assertThat(settings.withApi("k-2", "http://127.0.0.1:1/api/v1").writeKey()).isEqualTo("wk-9");
+        assertThat(settings.toString()).doesNotContain("wk-9").doesNotContain("k-1");
+    }
+
+    @Test
+    void badPassesAreRefusedByName() {
+        for (String passes : new String[] { "0", "11", "two", "-1" }) {
+            assertThatThrownBy(() -> ExampleSettings.from(new String[] { "--passes=" + passes }, Map.of(), new Properties()))
+                    .hasMessage("passes: must be a number from 1 to 10, got '" + passes + "'");
+        }
     }
 
     @Test

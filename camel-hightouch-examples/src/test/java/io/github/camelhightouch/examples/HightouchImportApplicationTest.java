@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.examples.ExampleSettings.Dsl;
-import io.github.camelhightouch.examples.ImportSummary.Created;
+import io.github.camelhightouch.examples.ImportSummary.Imported;
 import io.github.camelhightouch.examples.ImportSummary.Failed;
 import io.github.camelhightouch.examples.SyncRunSummary.Outcome;
 import io.github.camelhightouch.examples.SyncRunSummary.Result;
@@ -66,17 +66,24 @@ class HightouchImportApplicationTest {
         ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(summary.isComplete()).isTrue();
-        assertThat(summary.recordsRead()).isEqualTo(records.size());
+        assertThat(summary.recordsRead()).isEqualTo(2 * records.size());
         List<String> validSlugs = records.stream().map(r -> r.get("slug").asText())
                 .filter(slug -> !slug.equals(INVALID_SLUG)).toList();
-        assertThat(summary.created()).extracting(Created::slug).containsExactlyElementsOf(validSlugs);
-        assertThat(summary.created()).extracting(Created::id).doesNotContainNull().doesNotHaveDuplicates()
+        // pass 1 creates every valid record, pass 2 meets each slug again and updates that resource
+        assertThat(summary.imported(1, ImportSummary.CREATED)).extracting(Imported::slug).containsExactlyElementsOf(validSlugs);
+        assertThat(summary.imported(1, ImportSummary.UPDATED)).isEmpty();
+        assertThat(summary.imported(2, ImportSummary.CREATED)).isEmpty();
+        assertThat(summary.imported(2, ImportSummary.UPDATED)).extracting(Imported::slug).containsExactlyElementsOf(validSlugs);
+        assertThat(summary.created()).extracting(Imported::id).doesNotContainNull().doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).isInstanceOf(Number.class));
+        assertThat(summary.imported(2, ImportSummary.UPDATED)).extracting(Imported::id)
+                .containsExactlyElementsOf(summary.created().stream().map(Imported::id).toList());
         int invalidLine = lineOf(records, INVALID_SLUG);
-        assertThat(summary.failed()).containsExactly(new Failed(invalidLine, "model", INVALID_REASON));
+        assertThat(summary.failed()).containsExactly(new Failed(1, invalidLine, "model", INVALID_REASON),
+                new Failed(2, invalidLine, "model", INVALID_REASON));
 
         List<String> deadLetters = Files.readAllLines(output.resolve(HightouchImportApplication.DEAD_LETTER_FILE));
-        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters).hasSize(2);
         JsonNode deadLetter = JSON.readTree(deadLetters.get(0));
         assertThat(deadLetter.get("line").asInt()).isEqualTo(invalidLine);
         assertThat(deadLetter.get("reason").asText()).isEqualTo(INVALID_REASON);
@@ -84,16 +91,43 @@ class HightouchImportApplicationTest {
 
         String out = printed.toString(StandardCharsets.UTF_8);
         assertThat(out).containsPattern("HIGHTOUCH_API_KEY is not set: started a local Hightouch stand-in at "
-                                        + "http://127\\.0\\.0\\.1:\\d+/api/v1")
-                .contains("with the " + dsl.name() + " DSL route ("
+                                        + "http://127\\.0\\.0\\.1:\\d+/api/v1 \\(Events API at http://127\\.0\\.0\\.1:\\d+\\)")
+                .contains("2 time(s) with the " + dsl.name() + " DSL route ("
                           + (dsl == Dsl.YAML ? HightouchImportApplication.YAML_ROUTES : "ImportRecordsRoute") + ")")
-                .contains("Records read: " + records.size())
-                .contains("Created: " + validSlugs.size())
-                .contains("Failed: 1")
-                .contains("line " + invalidLine + "  model  " + INVALID_REASON);
-        for (Created created : summary.created()) {
-            assertThat(out).containsPattern(created.slug() + " +id " + created.id());
+                .contains("Records read: " + 2 * records.size())
+                .contains("Pass 1: " + validSlugs.size() + " created, 0 updated, 1 failed")
+                .contains("Pass 2: 0 created, " + validSlugs.size() + " updated, 1 failed")
+                .contains("line " + invalidLine + "  model  failed   " + INVALID_REASON);
+        for (Imported created : summary.created()) {
+            assertThat(out).containsPattern(created.slug() + " +created +id " + created.id())
+                    .containsPattern(created.slug() + " +updated +id " + created.id());
         }
+
+        // then the events: every valid event accepted in batches, the three invalid ones dead-lettered with the reason
+        List<JsonNode> events = shippedEvents();
+        EventsSummary sent = summary.events();
+        assertThat(sent.isFinished()).isTrue();
+        assertThat(sent.eventsRead()).isEqualTo(events.size());
+        assertThat(sent.failed()).extracting(EventsSummary.Failed::line).containsExactly(57, 88, 133);
+        assertThat(sent.failed().get(0).reason()).contains("event");
+        assertThat(sent.failed().get(1).reason()).contains("userId").contains("anonymousId");
+        assertThat(sent.failed().get(2).reason()).contains("properties");
+        assertThat(sent.accepted()).hasSize(events.size() - 3);
+        assertThat(sent.accepted()).extracting(EventsSummary.Accepted::messageId).doesNotContainNull()
+                .doesNotHaveDuplicates();
+        // what the stand-in received: every accepted event once, in batches of at most 50
+        List<Integer> batches = sent.batchSizes();
+        assertThat(batches.stream().mapToInt(Integer::intValue).sum()).isEqualTo(events.size() - 3);
+        assertThat(batches).allSatisfy(size -> assertThat(size).isBetween(1, 50));
+        assertThat(batches.size()).as("batched, not one request per event").isLessThan(20);
+        List<String> eventDeadLetters = Files.readAllLines(output.resolve(HightouchImportApplication.EVENTS_DEAD_LETTER_FILE));
+        assertThat(eventDeadLetters).hasSize(3);
+        assertThat(out).contains("Then sending the events of classpath:events.jsonl in batches (route send-events from "
+                                 + (dsl == Dsl.YAML ? HightouchImportApplication.YAML_EVENTS_ROUTES : "SendEventsRoute") + ")")
+                .contains("Events read: " + events.size())
+                .contains("Events accepted: " + (events.size() - 3) + " in " + batches.size() + " batches")
+                .contains("Events failed: 3")
+                .contains("line 57  track");
 
         // then the sync: triggered once the records are in, waited for, reported
         String routeSource = dsl == Dsl.YAML ? HightouchImportApplication.YAML_ROUTES : "ImportRecordsRoute";
@@ -113,7 +147,7 @@ class HightouchImportApplicationTest {
                                  + rows(sync.run(), "successfulRows", "removedCount") + " removed\n")
                 .doesNotContain("Sync failed");
         // the sync line comes after the import's summary
-        assertThat(out.indexOf("Sync " + LocalHightouch.SYNC_ID + ": run")).isGreaterThan(out.indexOf("Failed: 1"));
+        assertThat(out.indexOf("Sync " + LocalHightouch.SYNC_ID + ": run")).isGreaterThan(out.indexOf("Events failed: 3"));
     }
 
     @ParameterizedTest
@@ -214,7 +248,8 @@ class HightouchImportApplicationTest {
     @Test
     void withAnApiKeyItCallsTheGivenHightouchAndModelsGetTheIdsOfTheirSources() throws Exception {
         try (LocalHightouch hightouch = LocalHightouch.start()) {
-            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/api-key" },
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/api-key",
+                "--passes=1" },
                     Map.of(ExampleSettings.ENV_API_KEY, hightouch.apiKey(), ExampleSettings.ENV_BASE_URL, hightouch.baseUrl()),
                     new Properties());
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -227,6 +262,9 @@ class HightouchImportApplicationTest {
             assertThat(out).contains("Calling the Hightouch API at " + hightouch.baseUrl())
                     .doesNotContain("stand-in")
                     .doesNotContain(hightouch.apiKey());
+            // against a real Hightouch, no events without a write key
+            assertThat(summary.events().enabled()).isFalse();
+            assertThat(out).contains("Events: skipped, HIGHTOUCH_API_KEY is set and HIGHTOUCH_WRITE_KEY is not");
             // against a real Hightouch, no sync unless one is given
             assertThat(summary.sync().outcome().result()).isEqualTo(Result.SKIPPED);
             assertThat(out).contains("Sync: skipped, HIGHTOUCH_API_KEY is set and no sync id was given (set "
@@ -269,7 +307,7 @@ class HightouchImportApplicationTest {
         String wrongKey = "wrong-key-4711";
         Path output = Path.of("target/example-test/wrong-key");
         try (LocalHightouch hightouch = LocalHightouch.start()) {
-            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=" + output },
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=" + output, "--passes=1" },
                     Map.of(ExampleSettings.ENV_API_KEY, wrongKey, ExampleSettings.ENV_BASE_URL, hightouch.baseUrl(),
                             ExampleSettings.ENV_SYNC_ID, LocalHightouch.SYNC_ID),
                     new Properties());
@@ -300,24 +338,29 @@ class HightouchImportApplicationTest {
     }
 
     @Test
-    void importingTheSameFileTwiceMeetsTheSlugsOfTheFirstRunWith409() throws Exception {
+    void runningTheImportAgainUpdatesWhatTheFirstRunCreatedInsteadOfFailingOnEverySlug() throws Exception {
         try (LocalHightouch hightouch = LocalHightouch.start()) {
-            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/twice" },
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--output=target/example-test/twice", "--passes=1" },
                     Map.of(ExampleSettings.ENV_API_KEY, hightouch.apiKey(), ExampleSettings.ENV_BASE_URL, hightouch.baseUrl()),
                     new Properties());
             PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
             ImportSummary first = HightouchImportApplication.run(settings, quiet);
+            List<Map<String, Object>> sourcesAfterFirst = hightouch.created("sources");
 
             ImportSummary second = HightouchImportApplication.run(settings, quiet);
 
-            assertThat(first.created()).isNotEmpty();
-            assertThat(second.created()).isEmpty();
-            assertThat(second.failed()).hasSize(shippedRecords().size());
-            assertThat(second.failed()).filteredOn(f -> f.kind().equals("source")).isNotEmpty()
-                    .allSatisfy(f -> assertThat(f.reason()).contains("failed with HTTP 409: Validation failed")
-                            .contains("already exists"));
-            assertThat(hightouch.created("sources")).hasSize((int) first.created().stream()
-                    .filter(c -> c.kind().equals("source")).count());
+            int valid = shippedRecords().size() - 1;
+            assertThat(first.imported(1, ImportSummary.CREATED)).hasSize(valid);
+            assertThat(second.imported(1, ImportSummary.CREATED)).isEmpty();
+            assertThat(second.imported(1, ImportSummary.UPDATED)).hasSize(valid);
+            // only the record that is invalid in itself fails, as in the first run
+            assertThat(second.failed()).extracting(Failed::reason).containsExactly(INVALID_REASON);
+            assertThat(second.imported()).extracting(Imported::id)
+                    .containsExactlyElementsOf(first.imported().stream().map(Imported::id).toList());
+            // the same workspace: nothing created twice, each resource updated once
+            assertThat(hightouch.created("sources")).hasSize(sourcesAfterFirst.size());
+            assertThat(hightouch.updates("sources")).isEqualTo(sourcesAfterFirst.size());
+            assertThat(hightouch.updates("models")).isEqualTo(hightouch.created("models").size());
         }
     }
 
@@ -332,14 +375,15 @@ class HightouchImportApplicationTest {
         String source = "{\"kind\":\"source\"," + noKind.substring(1);
         Files.writeString(records, notJson + "\n" + noKind + "\n" + source + "\n");
         ExampleSettings settings = ExampleSettings.from(new String[] { "--dsl=" + dsl.name().toLowerCase(),
-                "--records=file:" + records.toAbsolutePath(), "--output=" + output }, Map.of(), new Properties());
+                "--records=file:" + records.toAbsolutePath(), "--output=" + output, "--passes=1" }, Map.of(),
+                new Properties());
 
         ImportSummary summary = HightouchImportApplication.run(settings,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
         assertThat(summary.isComplete()).isTrue();
         assertThat(summary.recordsRead()).isEqualTo(3);
-        assertThat(summary.created()).extracting(Created::line, Created::slug)
+        assertThat(summary.created()).extracting(Imported::line, Imported::slug)
                 .containsExactly(Tuple.tuple(3, "warehouse"));
         assertThat(summary.failed()).extracting(Failed::line).containsExactly(1, 2);
         assertThat(summary.failed().get(0).reason()).contains("Unrecognized token 'name'");
@@ -381,6 +425,18 @@ class HightouchImportApplicationTest {
                 records.add(JSON.readTree(line));
             }
             return records;
+        }
+    }
+
+    /** The events file the example ships, one JSON object per line. */
+    private static List<JsonNode> shippedEvents() throws IOException {
+        try (InputStream in = HightouchImportApplicationTest.class.getResourceAsStream("/events.jsonl")) {
+            assertThat(in).isNotNull();
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                events.add(JSON.readTree(line));
+            }
+            return events;
         }
     }
 
