@@ -38,6 +38,10 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
  * check only: Hightouch being down must not restart the application.
  * <p>
  * The API key is sent only in the Authorization header, and never appears in the result's message or details.
+ * <p>
+ * A component set up for the Events API only (a writeKey, no apiKey) has no REST API to test, and the Events API has
+ * no call that checks a write key without sending an event: its check is UNKNOWN with reason {@code events-only},
+ * never a DOWN that would take an events-only application out of service.
  */
 public class HightouchProducerHealthCheck extends AbstractHealthCheck {
 
@@ -54,6 +58,8 @@ public class HightouchProducerHealthCheck extends AbstractHealthCheck {
     public static final String REASON_UNEXPECTED_STATUS = "unexpected-status";
     /** The component is not configured well enough to call Hightouch (no API key, bad base URL). */
     public static final String REASON_MISCONFIGURED = "misconfigured";
+    /** The component has a write key and no API key: only the Events API is used, and it cannot be probed. */
+    public static final String REASON_EVENTS_ONLY = "events-only";
 
     /** The cheapest authenticated call of the API. */
     static final String PROBE_PATH = "/sources?limit=1";
@@ -79,6 +85,13 @@ public class HightouchProducerHealthCheck extends AbstractHealthCheck {
             return;
         }
         if (configuration.getApiKey() == null || configuration.getApiKey().isBlank()) {
+            if (configuration.getWriteKey() != null && !configuration.getWriteKey().isBlank()) {
+                builder.detail(REASON, REASON_EVENTS_ONLY);
+                builder.message("apiKey: is not set, so the REST API is not checked; the Events API (writeKey) has "
+                                + "no call that checks the key without sending an event");
+                builder.unknown();
+                return;
+            }
             down(builder, REASON_MISCONFIGURED, "apiKey: is not set on the hightouch component");
             return;
         }

@@ -182,6 +182,30 @@ class HightouchProducerHealthCheckTest {
     }
 
     @Test
+    void unknownNotDownForAComponentThatOnlySendsEvents() {
+        context = new DefaultCamelContext();
+        HightouchComponent component = new HightouchComponent();
+        component.getConfiguration().setBaseUrl(baseUrl());
+        component.getConfiguration().setWriteKey("events-only-write-key");
+        component.getConfiguration().setEventsUrl("http://127.0.0.1:" + wireMock.port());
+        context.addComponent("hightouch", component);
+        enableProducerChecks();
+        context.start();
+
+        HealthCheck.Result result = producerCheck("producer:hightouch");
+
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.UNKNOWN);
+        assertThat(result.getDetails()).containsEntry(HightouchProducerHealthCheck.REASON,
+                HightouchProducerHealthCheck.REASON_EVENTS_ONLY);
+        assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m).startsWith("apiKey:")
+                .doesNotContain("events-only-write-key"));
+        assertThat(result.getDetails().values()).allSatisfy(v -> assertThat(String.valueOf(v))
+                .doesNotContain("events-only-write-key"));
+        // nothing sent anywhere: no event is made up to test the key
+        assertThat(wireMock.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
     void oneCheckPerComponentNamedAfterIt() {
         wireMock.stubFor(get(urlPathEqualTo("/api/v1/sources")).willReturn(okJson("{\"data\":[]}")));
         context = new DefaultCamelContext();

@@ -235,10 +235,12 @@ class EventsBatcherAttackTest {
             }
         }
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(10_000);
-        // four batches on the wire at most; the two behind them never left the queue
-        assertThat(unknown).isEqualTo(4);
-        assertThat(notSent).isEqualTo(2);
-        assertThat(HIGHTOUCH.events().received()).hasSize(4);
+        // four batches on the wire at once at most; the ones behind them leave the queue only if a slot frees before
+        // their own deadline (on a slow machine the first four end a little before the last two are due)
+        assertThat(unknown + notSent).isEqualTo(6);
+        assertThat(unknown).isBetween(4, 6);
+        // "not sent" is the truth: exactly the batches that failed as unknown reached the server
+        assertThat(HIGHTOUCH.events().received()).hasSize(unknown);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchConfiguration;
+import io.github.camelhightouch.HightouchQueueFullPolicy;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -91,6 +92,40 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      * How many requests may wait for the rate limit at once, per API key; one more fails at once, nothing sent.
      */
     private Integer rateLimitQueueSize;
+    /**
+     * The write key of a Hightouch Events source, for the events operations (track, identify, page, screen, group,
+     * alias, batch): sent as HTTP Basic user, only to eventsUrl. Secret: set it from the environment.
+     */
+    private String writeKey;
+    /**
+     * The base URL of the Hightouch Events API, the host of the events source's region (us-east-1, eu-west-1,
+     * ap-south-1).
+     */
+    private String eventsUrl;
+    /**
+     * Events operations: the most events in one POST /v1/batch.
+     */
+    private Integer batchSize;
+    /**
+     * Events operations: the largest batch request body in bytes, the envelope included (under 500 KB).
+     */
+    private Integer batchBytes;
+    /**
+     * Events operations: how long a batch waits for more events after its first one.
+     */
+    private Duration lingerMs;
+    /**
+     * Events operations: how many events the endpoint holds at once, queued or in flight.
+     */
+    private Integer maxQueuedEvents;
+    /**
+     * Events operations: what an event does when maxQueuedEvents are already held: wait for room or fail at once.
+     */
+    private HightouchQueueFullPolicy queueFullPolicy;
+    /**
+     * Events operations: when the endpoint stops, how long the events still queued or in flight may take to be sent.
+     */
+    private Duration flushTimeout;
     /**
      * A whole HightouchConfiguration bean (#bean:name) for the shared endpoint options; the other properties set here
      * are applied on top of it.
@@ -248,6 +283,70 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
 
     public void setRateLimitQueueSize(Integer rateLimitQueueSize) {
         this.rateLimitQueueSize = rateLimitQueueSize;
+    }
+
+    public String getWriteKey() {
+        return writeKey;
+    }
+
+    public void setWriteKey(String writeKey) {
+        this.writeKey = writeKey;
+    }
+
+    public String getEventsUrl() {
+        return eventsUrl;
+    }
+
+    public void setEventsUrl(String eventsUrl) {
+        this.eventsUrl = eventsUrl;
+    }
+
+    public Integer getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(Integer batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public Integer getBatchBytes() {
+        return batchBytes;
+    }
+
+    public void setBatchBytes(Integer batchBytes) {
+        this.batchBytes = batchBytes;
+    }
+
+    public Duration getLingerMs() {
+        return lingerMs;
+    }
+
+    public void setLingerMs(Duration lingerMs) {
+        this.lingerMs = lingerMs;
+    }
+
+    public Integer getMaxQueuedEvents() {
+        return maxQueuedEvents;
+    }
+
+    public void setMaxQueuedEvents(Integer maxQueuedEvents) {
+        this.maxQueuedEvents = maxQueuedEvents;
+    }
+
+    public HightouchQueueFullPolicy getQueueFullPolicy() {
+        return queueFullPolicy;
+    }
+
+    public void setQueueFullPolicy(HightouchQueueFullPolicy queueFullPolicy) {
+        this.queueFullPolicy = queueFullPolicy;
+    }
+
+    public Duration getFlushTimeout() {
+        return flushTimeout;
+    }
+
+    public void setFlushTimeout(Duration flushTimeout) {
+        this.flushTimeout = flushTimeout;
     }
 
     public HightouchConfiguration getConfiguration() {

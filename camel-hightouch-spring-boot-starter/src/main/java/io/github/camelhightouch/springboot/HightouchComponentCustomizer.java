@@ -91,6 +91,14 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
         set(from.getThrowExceptionOnFailure(), configuration::setThrowExceptionOnFailure);
         set(from.getValidate(), configuration::setValidate);
         set(from.getRateLimitQueueSize(), configuration::setRateLimitQueueSize);
+        set(from.getWriteKey(), configuration::setWriteKey);
+        set(from.getEventsUrl(), configuration::setEventsUrl);
+        set(from.getBatchSize(), configuration::setBatchSize);
+        set(from.getBatchBytes(), configuration::setBatchBytes);
+        setMillis(from.getLingerMs(), configuration::setLingerMs);
+        set(from.getMaxQueuedEvents(), configuration::setMaxQueuedEvents);
+        set(from.getQueueFullPolicy(), configuration::setQueueFullPolicy);
+        setMillis(from.getFlushTimeout(), configuration::setFlushTimeout);
         set(from.getMaxConnections(), to::setMaxConnections);
         set(from.getWorkerPoolSize(), to::setWorkerPoolSize);
         set(from.getWaitPoolSize(), to::setWaitPoolSize);
