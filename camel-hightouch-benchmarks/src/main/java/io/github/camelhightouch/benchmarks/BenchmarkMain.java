@@ -59,6 +59,9 @@ public final class BenchmarkMain {
             if (settings.sections.contains("waits")) {
                 new WaitBenchmark(settings, report).run();
             }
+            if (settings.sections.contains("events")) {
+                new EventsBenchmark(settings, stub, report).run();
+            }
             report.line("");
             report.line(Report.f("- stub: %d requests answered, %d refused for a wrong Authorization header",
                     stub.requests(), stub.refused()));

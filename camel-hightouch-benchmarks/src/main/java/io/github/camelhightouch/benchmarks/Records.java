@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongFunction;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,17 +49,39 @@ final class Records {
         return record;
     }
 
+    /** A track event as a route would read it from a JSON-lines file: about 150 bytes of JSON. */
+    static Map<String, Object> event(long index) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("path", "/products/" + (index % 500));
+        properties.put("referrer", "https://example.com/search");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("userId", "user-" + (index % 10_000));
+        event.put("event", "Product Viewed");
+        event.put("properties", properties);
+        return event;
+    }
+
     /** Writes a JSON-lines file of createSource records, unless one with that many lines is there already. */
     static Path jsonLines(Path dir, int count) throws IOException {
+        return jsonLines(dir, "sources", count, Records::source);
+    }
+
+    /** Writes a JSON-lines file of track events, unless one with that many lines is there already. */
+    static Path eventLines(Path dir, int count) throws IOException {
+        return jsonLines(dir, "events", count, Records::event);
+    }
+
+    private static Path jsonLines(Path dir, String kind, int count, LongFunction<Map<String, Object>> line)
+            throws IOException {
         Files.createDirectories(dir);
-        Path file = dir.resolve("sources-" + count + ".jsonl");
-        Path done = dir.resolve("sources-" + count + ".done");
+        Path file = dir.resolve(kind + "-" + count + ".jsonl");
+        Path done = dir.resolve(kind + "-" + count + ".done");
         if (Files.exists(file) && Files.exists(done)) {
             return file;
         }
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < count; i++) {
-                out.write(MAPPER.writeValueAsString(source(i)));
+                out.write(MAPPER.writeValueAsString(line.apply(i)));
                 out.write('\n');
             }
         }

@@ -24,9 +24,10 @@ import java.util.Set;
 final class Settings {
 
     static final String API_KEY = "bench-api-key";
+    static final String WRITE_KEY = "bench-write-key";
 
     final String mode;
-    final Set<String> sections = new LinkedHashSet<>(List.of("throughput", "cost", "memory", "waits"));
+    final Set<String> sections = new LinkedHashSet<>(List.of("throughput", "cost", "memory", "waits", "events"));
     int[] levels = { 1, 8, 32 };
     /** Which of component, camelHttp, raw (the default three) and camelHttpMethodHeader run. */
     final Set<String> contestants = new LinkedHashSet<>(List.of("component", "camelHttp", "raw"));
@@ -46,6 +47,11 @@ final class Settings {
     /** The component's default poll interval in the full run. */
     long pollInterval = 5000;
     int pollsToFinish = 3;
+    /** The events section: events per run of the throughput comparison, and of the memory run. */
+    int eventsThroughput;
+    int eventsMemory;
+    /** The splitter threads of the events runs. */
+    int eventThreads = 64;
 
     private Settings(String mode) {
         this.mode = mode;
@@ -59,6 +65,8 @@ final class Settings {
             memorySizes = new int[] { 1_000, 10_000 };
             waits = 100;
             pollInterval = 1000;
+            eventsThroughput = 10_000;
+            eventsMemory = 100_000;
         } else if ("full".equals(mode)) {
             rounds = 3;
             durationMillis = 3000;
@@ -68,6 +76,8 @@ final class Settings {
             serdeOps = 200_000;
             memorySizes = new int[] { 10_000, 100_000, 1_000_000 };
             waits = 1000;
+            eventsThroughput = 100_000;
+            eventsMemory = 1_000_000;
         } else {
             throw new IllegalArgumentException("mode: 'full' or 'quick', got '" + mode + "'");
         }
@@ -121,6 +131,9 @@ final class Settings {
                 case "levels" -> settings.levels = ints(value);
                 case "waits" -> settings.waits = Integer.parseInt(value);
                 case "pollInterval" -> settings.pollInterval = Long.parseLong(value);
+                case "eventsThroughput" -> settings.eventsThroughput = Integer.parseInt(value);
+                case "eventsMemory" -> settings.eventsMemory = Integer.parseInt(value);
+                case "eventThreads" -> settings.eventThreads = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown setting '" + pair[0] + "'");
             }
         }
@@ -137,6 +150,7 @@ final class Settings {
                + " durationMillis=" + durationMillis + " warmupMillis=" + warmupMillis + " stubThreads=" + stubThreads
                + " costRequests=" + costRequests + " memorySizes=" + java.util.Arrays.toString(memorySizes)
                + " memoryThreads=" + memoryThreads + " memoryHeap=" + memoryHeap + " memoryYoung=" + memoryYoung
-               + " waits=" + waits + " pollInterval=" + pollInterval;
+               + " waits=" + waits + " pollInterval=" + pollInterval + " eventsThroughput=" + eventsThroughput
+               + " eventsMemory=" + eventsMemory + " eventThreads=" + eventThreads;
     }
 }

@@ -64,12 +64,15 @@ public final class StubServer implements AutoCloseable {
                                           + "\"port\":\"5432\",\"user\":\"dbUserName\",\"database\":\"dbName\"}}")
             .getBytes(StandardCharsets.UTF_8);
     private static final byte[] EMPTY_RUNS = "{\"data\":[],\"hasMore\":false}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EMPTY_OBJECT = "{}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAUTHORIZED = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] NOT_FOUND = "{\"message\":\"Not found\"}".getBytes(StandardCharsets.UTF_8);
 
     private final EventLoopGroup group;
     private final Channel channel;
     private final String authorization;
+    private final String eventsAuthorization;
+    private final LongAdder eventBatches = new LongAdder();
     private final int pollsToFinish;
     private final LongAdder requests = new LongAdder();
     private final LongAdder refused = new LongAdder();
@@ -78,6 +81,8 @@ public final class StubServer implements AutoCloseable {
 
     private StubServer(int threads, String apiKey, int pollsToFinish) throws InterruptedException {
         this.authorization = "Bearer " + apiKey;
+        this.eventsAuthorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((Settings.WRITE_KEY + ":").getBytes(StandardCharsets.UTF_8));
         this.pollsToFinish = pollsToFinish;
         group = new NioEventLoopGroup(threads, new DefaultThreadFactory(THREAD_PREFIX, true));
         Handler handler = new Handler();
@@ -111,6 +116,16 @@ public final class StubServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port() + "/api/v1";
+    }
+
+    /** The Events API URL of the stub (POST /v1/batch). */
+    public String eventsUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    /** Event batches accepted so far. */
+    public long eventBatches() {
+        return eventBatches.sum();
     }
 
     /** Requests answered so far. */
@@ -158,6 +173,16 @@ public final class StubServer implements AutoCloseable {
     }
 
     private byte[] answer(FullHttpRequest request, HttpResponseStatus[] status) {
+        if (request.uri().equals("/v1/batch") && request.method() == HttpMethod.POST) {
+            // the Events API: HTTP Basic with the write key as user
+            if (!eventsAuthorization.equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
+                refused.increment();
+                status[0] = HttpResponseStatus.UNAUTHORIZED;
+                return UNAUTHORIZED;
+            }
+            eventBatches.increment();
+            return EMPTY_OBJECT;
+        }
         if (!authorization.equals(request.headers().get(HttpHeaderNames.AUTHORIZATION))) {
             refused.increment();
             status[0] = HttpResponseStatus.UNAUTHORIZED;

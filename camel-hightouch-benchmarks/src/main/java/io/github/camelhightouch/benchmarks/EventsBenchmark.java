@@ -1,0 +1,142 @@
+/*
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.camelhightouch.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Section 5: events through hightouch:track with batching against one request per event, the same file, the same
+ * splitter and the same stub in one run, each in a fresh JVM with the same heap limit; then memory at the large size.
+ */
+final class EventsBenchmark {
+
+    private static final double MB = 1024.0 * 1024.0;
+
+    private final Settings settings;
+    private final StubServer stub;
+    private final Report report;
+
+    EventsBenchmark(Settings settings, StubServer stub, Report report) {
+        this.settings = settings;
+        this.stub = stub;
+        this.report = report;
+    }
+
+    void run() throws Exception {
+        Path dir = Path.of("bench-data").toAbsolutePath();
+        Path small = Records.eventLines(dir, settings.eventsThroughput);
+        Path large = Records.eventLines(dir, settings.eventsMemory);
+        String[] labels = { "batched (batchSize=100, lingerMs=5)", "one request per event (batchSize=1)" };
+        int[][] shapes = { { 100, 5 }, { 1, 0 } };
+        Map<String, Map<String, String>[]> rounds = new HashMap<>();
+        for (String label : labels) {
+            @SuppressWarnings("unchecked")
+            Map<String, String>[] perRound = new Map[settings.rounds];
+            rounds.put(label, perRound);
+        }
+        for (int round = 0; round < settings.rounds; round++) {
+            // the order alternates, so that neither always runs first on a warming machine
+            for (int i = 0; i < labels.length; i++) {
+                int which = (i + round) % labels.length;
+                long batchesBefore = stub.eventBatches();
+                Map<String, String> result = child(small, settings.eventsThroughput, shapes[which][0], shapes[which][1]);
+                result.put("batches", Long.toString(stub.eventBatches() - batchesBefore));
+                rounds.get(labels[which])[round] = result;
+            }
+        }
+        long batchesBefore = stub.eventBatches();
+        Map<String, String> memory = child(large, settings.eventsMemory, 100, 5);
+        memory.put("batches", Long.toString(stub.eventBatches() - batchesBefore));
+
+        report.heading("5. Events: hightouch:track with batching against one request per event");
+        report.line(Report.f("A JSON-lines file of %d track events (about 150 bytes each), split in streaming mode with "
+                             + "parallelProcessing on %d threads (bounded queue, caller runs when full) into "
+                             + "hightouch:track, against the stub's POST /v1/batch; one fresh JVM per run, -Xmx%s -Xmn%s; "
+                             + "%d rounds, the order alternating.", settings.eventsThroughput, settings.eventThreads,
+                settings.memoryHeap, settings.memoryYoung, settings.rounds));
+        report.line("");
+        report.row("round", "shape", "events/s", "accepted", "failed", "batches", "seconds", "peak heap used MB", "failure");
+        report.row("---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---");
+        double[] ratios = new double[settings.rounds];
+        for (int round = 0; round < settings.rounds; round++) {
+            double[] rates = new double[labels.length];
+            for (int i = 0; i < labels.length; i++) {
+                Map<String, String> r = rounds.get(labels[i])[round];
+                if (!r.containsKey("seconds")) {
+                    report.row(round + 1, labels[i], "no result", "", "", "", "", "", "");
+                    continue;
+                }
+                rates[i] = Long.parseLong(r.get("accepted")) / Double.parseDouble(r.get("seconds"));
+                report.row(round + 1, labels[i], Report.f("%.0f", rates[i]), r.get("accepted"), r.get("failed"),
+                        r.get("batches"), r.get("seconds"), mb(r.get("peakUsed")), r.get("failure"));
+            }
+            ratios[round] = rates[1] > 0 ? rates[0] / rates[1] : Double.NaN;
+        }
+        report.line("");
+        java.util.Arrays.sort(ratios);
+        report.line(Report.f("Batched / one request per event, events per second: median %.2f (rounds: %s).",
+                ratios[ratios.length / 2], java.util.Arrays.toString(ratios)));
+        report.line("");
+        report.line(Report.f("Memory at %d events (batched): %s s, %s accepted, %s failed, %s batches; live heap after "
+                             + "start %s MB, live heap during the run %s MB (after full GCs at 25/50/75%%), peak heap "
+                             + "used %s MB, RSS peak %s MB; failure: %s.",
+                settings.eventsMemory, memory.get("seconds"), memory.get("accepted"), memory.get("failed"),
+                memory.get("batches"), mb(memory.get("baseline")), mb(memory.get("peakLive")),
+                mb(memory.get("peakUsed")), memory.containsKey("vmHWM")
+                        ? Report.f("%.1f", Long.parseLong(memory.get("vmHWM")) / 1024.0) : "n/a",
+                memory.get("failure")));
+    }
+
+    private Map<String, String> child(Path file, int events, int batchSize, long lingerMs) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + settings.memoryHeap, "-Xmn" + settings.memoryYoung,
+                "-cp", System.getProperty("java.class.path"), EventsRun.class.getName(), file.toString(),
+                stub.eventsUrl(), Integer.toString(events), Integer.toString(settings.eventThreads),
+                Integer.toString(batchSize), Long.toString(lingerMs));
+        builder.redirectErrorStream(true);
+        Process process = builder.start();
+        Map<String, String> result = new HashMap<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Report.progress("events " + events + " batchSize=" + batchSize + ": " + line);
+                if (line.startsWith("RESULT ")) {
+                    for (String pair : line.substring("RESULT ".length()).split(" ")) {
+                        String[] kv = pair.split("=", 2);
+                        result.put(kv[0], kv[1]);
+                    }
+                }
+            }
+        }
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return result;
+    }
+
+    private static String mb(String bytes) {
+        if (bytes == null) {
+            return "n/a";
+        }
+        long value = Long.parseLong(bytes);
+        return value < 0 ? "n/a" : Report.f("%.1f", value / MB);
+    }
+}
