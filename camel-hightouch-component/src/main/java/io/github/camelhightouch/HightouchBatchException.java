@@ -14,6 +14,7 @@
 package io.github.camelhightouch;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.github.camelhightouch.internal.BoundedText;
@@ -50,7 +51,8 @@ public class HightouchBatchException extends HightouchException {
                                    int size, Object failedRecord, boolean outcomeUnknown, List<Object> notSent,
                                    Throwable cause) {
         super(describe(operation, createdIds, failedIndex, size, outcomeUnknown, cause), cause);
-        this.createdIds = List.copyOf(createdIds);
+        // null for an element answered outside 2xx (throwExceptionOnFailure=false): List.copyOf refuses nulls
+        this.createdIds = Collections.unmodifiableList(new ArrayList<>(createdIds));
         this.results = results;
         this.failedIndex = failedIndex;
         this.size = size;

@@ -52,6 +52,10 @@ public class HightouchProducer extends DefaultAsyncProducer {
         HightouchConfiguration configuration = endpoint.getConfiguration();
         HightouchHttpMethod method = endpoint.getOperation() == HightouchOperation.raw
                 ? endpoint.getOptions().getHttpMethod() : endpoint.getOperation().getMethod();
+        if (endpoint.getOperation().isCreate()) {
+            // the outcome header describes this create's record or nothing: never an earlier create's on the exchange
+            exchange.getMessage().removeHeader(HightouchConstants.RESOURCE_OUTCOME);
+        }
         if (JsonBodies.carriesMessageBody(endpoint.getOperation(), method)) {
             try {
                 // a stream body is read once, here, and kept on the message for the error handler

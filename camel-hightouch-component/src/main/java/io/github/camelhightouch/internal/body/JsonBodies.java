@@ -35,6 +35,7 @@ import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
 import io.github.camelhightouch.internal.BoundedText;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 
 /**
  * Turns a message body into a JSON tree and a JSON tree into request bytes. Accepted bodies: a Map, a POJO, a Jackson
@@ -101,8 +102,9 @@ public final class JsonBodies {
     }
 
     /**
-     * Reads an InputStream or Reader body once and puts it back on the message as its bytes (a byte[]) or its text (a
-     * String), so that the record stays on the exchange whatever fails next; with {@code elementsToo}, the
+     * Reads an InputStream, Reader or file (WrappedFile, File, Path) body once and puts it back on the message as its
+     * bytes (a byte[]) or its text (a String), so that the record stays on the exchange whatever fails next; with
+     * {@code elementsToo}, the
      * InputStream and Reader elements of a Collection body too (the body becomes a List of the same elements, in
      * order). Other bodies are left as they are. Call it before anything else reads the body.
      *
@@ -119,7 +121,23 @@ public final class JsonBodies {
             throws HightouchValidationException {
         Object body = message.getBody();
         List<Violation> violations = new ArrayList<>();
-        if (isStream(body)) {
+        if (isFile(body)) {
+            // a file (the body of Camel's file consumers) is read once like a stream; the file stays the body when
+            // it cannot be read whole
+            InputStream opened = message.getBody(InputStream.class);
+            if (opened == null) {
+                violations.add(new Violation("body", "is a file (" + body.getClass().getName() + ") that cannot be read"));
+            } else {
+                try (InputStream stream = opened) {
+                    Object read = readOnce(stream, "body", maxBodySize, violations::add);
+                    if (violations.isEmpty()) {
+                        message.setBody(read);
+                    }
+                } catch (IOException e) {
+                    violations.add(new Violation("body", "is a file that cannot be read (" + e.getMessage() + ")"));
+                }
+            }
+        } else if (isStream(body)) {
             message.setBody(readOnce(body, "body", maxBodySize, violations::add));
         } else if (elementsToo && body instanceof Collection<?> records && records.stream().anyMatch(JsonBodies::isStream)) {
             List<Object> read = new ArrayList<>(records.size());
@@ -141,6 +159,10 @@ public final class JsonBodies {
         return method.isBodyAllowed()
                && (operation == HightouchOperation.raw || operation.isEvent()
                    || OperationSchemas.forOperation(operation) != null);
+    }
+
+    private static boolean isFile(Object body) {
+        return body instanceof WrappedFile<?> || body instanceof java.io.File || body instanceof java.nio.file.Path;
     }
 
     private static boolean isStream(Object body) {

@@ -124,8 +124,7 @@ public final class HightouchOrigin {
             throw new IllegalArgumentException(option + ": must not carry a fragment (#...), got " + pathOrUrl);
         }
         for (String segment : relative.getRawPath().split("/")) {
-            if (".".equals(segment) || "..".equals(segment) || "%2e".equalsIgnoreCase(segment)
-                    || segment.toLowerCase(Locale.ROOT).matches("(\\.|%2e){2}")) {
+            if (isDotSegment(segment)) {
                 throw new IllegalArgumentException(option + ": must not hold a dot-segment (. or ..), got " + pathOrUrl);
             }
         }
@@ -177,6 +176,18 @@ public final class HightouchOrigin {
             return port;
         }
         return "https".equals(scheme) ? 443 : 80;
+    }
+
+    /**
+     * Whether a raw path segment is {@code .} or {@code ..}, also percent-encoded ({@code %2e}) or with path parameters
+     * ({@code ..;x}: RFC 2396's {@code segment = *pchar *( ";" param )}, which servlet containers and the proxies in
+     * front of them strip before resolving the path).
+     */
+    static boolean isDotSegment(String rawSegment) {
+        int semicolon = rawSegment.indexOf(';');
+        String name = (semicolon < 0 ? rawSegment : rawSegment.substring(0, semicolon)).toLowerCase(Locale.ROOT)
+                .replace("%2e", ".");
+        return ".".equals(name) || "..".equals(name);
     }
 
     static boolean isLoopback(String host) {

@@ -89,8 +89,7 @@ public final class MessageUrl {
                                                + "or NUL, got " + shown(text));
         }
         for (String segment : lowerPath.split("/", -1)) {
-            String decoded = segment.replace("%2e", ".");
-            if (".".equals(decoded) || "..".equals(decoded)) {
+            if (HightouchOrigin.isDotSegment(segment)) {
                 throw new IllegalArgumentException(field + ": must not hold a dot-segment (. or ..), got " + shown(text));
             }
         }

@@ -59,7 +59,12 @@ public final class RequestContentType {
         try {
             ContentType parsed = ContentType.parse(value.trim());
             if (parsed.getParameter("charset") != null) {
-                parsed.getCharset();
+                Charset charset = parsed.getCharset();
+                if (isJson(value) && !StandardCharsets.UTF_8.equals(charset)) {
+                    // a JSON body is always written as UTF-8 (RFC 8259): another charset would make Hightouch
+                    // read other characters than the ones sent
+                    return "a JSON type is sent as UTF-8; its charset can only be UTF-8, got " + value;
+                }
             }
         } catch (RuntimeException e) {
             return "is not a usable media type (" + e.getMessage() + "), got " + value;

@@ -15,6 +15,7 @@ package io.github.camelhightouch.internal.operation;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,8 +113,13 @@ final class ConvergentCreateHandler implements OperationHandler {
                 if (!outcome.isDone()) {
                     CompletableFuture<Outcome> pending = outcome;
                     pending.whenComplete((result, error) -> {
-                        if (accept(pending)) {
-                            next();
+                        try {
+                            if (accept(pending)) {
+                                next();
+                            }
+                        } catch (RuntimeException e) {
+                            // whenComplete would drop it: the exchange must end, once, whatever went wrong here
+                            done.completeExceptionally(e);
                         }
                     });
                     return;
@@ -138,7 +144,8 @@ final class ConvergentCreateHandler implements OperationHandler {
                         cause instanceof HightouchCallException call && call.isOutcomeUnknown(),
                         List.copyOf(records.subList(index + 1, records.size())), cause);
                 Map<String, Object> headers = new LinkedHashMap<>();
-                headers.put(HightouchConstants.RESOURCE_OUTCOME, List.copyOf(outcomes));
+                // null for an element answered outside 2xx (throwExceptionOnFailure=false)
+                headers.put(HightouchConstants.RESOURCE_OUTCOME, Collections.unmodifiableList(new ArrayList<>(outcomes)));
                 done.completeExceptionally(new FailureWithHeaders(batch, headers));
                 return false;
             }

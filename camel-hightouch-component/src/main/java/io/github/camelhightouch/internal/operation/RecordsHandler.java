@@ -126,7 +126,14 @@ final class RecordsHandler implements OperationHandler {
                 }
                 sending = next;
                 if (!next.isDone()) {
-                    next.whenComplete((answer, error) -> drain());
+                    next.whenComplete((answer, error) -> {
+                        try {
+                            drain();
+                        } catch (RuntimeException e) {
+                            // whenComplete would drop it: the exchange must end, once, whatever went wrong here
+                            done.completeExceptionally(e);
+                        }
+                    });
                 }
             }
         }

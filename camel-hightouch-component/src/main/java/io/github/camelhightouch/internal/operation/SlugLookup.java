@@ -34,7 +34,8 @@ import io.github.camelhightouch.internal.run.Runs;
 /**
  * Finds the one resource with a slug: {@code GET /sources?slug=...} (the lists that have a slug filter: sources,
  * models, destinations, syncs), then exactly one item whose slug is the one asked for. None, several, or a page that
- * says more follow is a {@link HightouchSlugLookupException}: the component never picks one of several.
+ * says more follow (or, without hasMore, is full: Hightouch's default limit) is a {@link HightouchSlugLookupException}:
+ * the component never picks one of several.
  */
 public final class SlugLookup {
 
@@ -180,7 +181,11 @@ public final class SlugLookup {
                             match = typed;
                         }
                     }
-                    if (Boolean.TRUE.equals(page.get("hasMore"))) {
+                    // the lists' rule (Paginator): hasMore is only guaranteed for syncs, so a full page of the
+                    // default size without it may go on, and shows neither that one resource has the slug nor none
+                    boolean maybeMore = page.get("hasMore") instanceof Boolean more ? more
+                            : data.size() >= Paginator.DEFAULT_PAGE_SIZE;
+                    if (maybeMore) {
                         matches = HightouchSlugLookupException.MORE_THAN_ONE_PAGE;
                     }
                     if (matches != 1) {
