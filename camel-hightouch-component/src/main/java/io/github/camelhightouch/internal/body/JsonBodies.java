@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchHttpMethod;
@@ -254,7 +255,8 @@ public final class JsonBodies {
             throw new InvalidJsonBodyException(field, "is empty; JSON is required");
         }
         try {
-            JsonNode node = mapper.readTree(bytes);
+            // exactly one JSON value: what follows it would be dropped without a word (a second event, say)
+            JsonNode node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidJsonBodyException(field, "is blank; JSON is required");
             }
