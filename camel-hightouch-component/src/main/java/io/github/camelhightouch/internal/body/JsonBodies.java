@@ -98,6 +98,10 @@ public final class JsonBodies {
         } catch (IllegalArgumentException e) {
             throw new InvalidJsonBodyException(field, "cannot be serialized to JSON (" + body.getClass().getName() + "): "
                                                       + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Jackson walks maps and trees by recursion, with no depth limit (JSON text has one: 1000 levels)
+            throw new InvalidJsonBodyException(field, "cannot be serialized to JSON (" + body.getClass().getName()
+                                                      + "): it is nested too deeply, or it holds itself");
         }
     }
 
