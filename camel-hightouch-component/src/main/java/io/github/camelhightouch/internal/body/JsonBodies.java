@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchHttpMethod;
@@ -98,6 +99,10 @@ public final class JsonBodies {
         } catch (IllegalArgumentException e) {
             throw new InvalidJsonBodyException(field, "cannot be serialized to JSON (" + body.getClass().getName() + "): "
                                                       + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Jackson walks maps and trees by recursion, with no depth limit (JSON text has one: 1000 levels)
+            throw new InvalidJsonBodyException(field, "cannot be serialized to JSON (" + body.getClass().getName()
+                                                      + "): it is nested too deeply, or it holds itself");
         }
     }
 
@@ -276,7 +281,8 @@ public final class JsonBodies {
             throw new InvalidJsonBodyException(field, "is empty; JSON is required");
         }
         try {
-            JsonNode node = mapper.readTree(bytes);
+            // exactly one JSON value: what follows it would be dropped without a word (a second event, say)
+            JsonNode node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidJsonBodyException(field, "is blank; JSON is required");
             }

@@ -47,11 +47,21 @@ public final class EventEnricher {
      * @return       the event's messageId
      */
     public String enrich(ObjectNode event, EventType type, Instant now) {
+        return enrich(event, type, now, messageIds);
+    }
+
+    /**
+     * Adds the missing fields to the event, in place, with the given messageId when it has none.
+     *
+     * @param  messageId gives the messageId of an event without one (called at most once)
+     * @return           the event's messageId
+     */
+    public String enrich(ObjectNode event, EventType type, Instant now, Supplier<String> messageId) {
         if (type != null && isAbsent(event.get("type"))) {
             event.put("type", type.wire());
         }
         if (isAbsent(event.get("messageId"))) {
-            event.put("messageId", messageIds.get());
+            event.put("messageId", messageId.get());
         }
         if (isAbsent(event.get("timestamp"))) {
             event.put("timestamp", iso(now));

@@ -69,7 +69,8 @@ public final class EventValidator {
         }
         checkObjects(event, prefix, violations, "properties", "traits", "context");
         JsonNode messageId = event.get("messageId");
-        if (present(messageId) && !isId(messageId)) {
+        if (present(messageId) && !(messageId.isTextual() && isId(messageId))) {
+            // unlike userId, a messageId is a string only: Hightouch refuses the whole batch over a number
             violations.add(new Violation(prefix + "messageId", describe(messageId, "must be a non-empty string of at"
                                                                                    + " most " + MAX_ID_CHARS
                                                                                    + " characters")));

@@ -13,11 +13,14 @@
  */
 package io.github.camelhightouch.internal.events;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -44,6 +47,9 @@ final class EventsHandler implements OperationHandler {
 
     /** The largest event as sent: Hightouch takes 32 KB per event. */
     static final int MAX_EVENT_BYTES = 32_000;
+
+    /** Drawn once per run: see {@link #messageId(String, Read)}. */
+    private static final String SALT = UUID.randomUUID().toString();
 
     private final String operation;
     private final EventType type;
@@ -80,6 +86,7 @@ final class EventsHandler implements OperationHandler {
         List<Violation> violations = new ArrayList<>();
         List<Read> reads = reader.read(message.getBody(), type == null, violations);
         Instant now = Instant.now();
+        String exchangeId = message.getExchange() == null ? null : message.getExchange().getExchangeId();
         List<byte[]> events = new ArrayList<>(reads.size());
         List<String> messageIds = new ArrayList<>(reads.size());
         for (Read read : reads) {
@@ -94,7 +101,7 @@ final class EventsHandler implements OperationHandler {
             if (violations.size() > before) {
                 continue;
             }
-            messageIds.add(enricher.enrich(read.event(), eventType, now));
+            messageIds.add(enricher.enrich(read.event(), eventType, now, () -> messageId(exchangeId, read)));
             byte[] bytes = write(read, violations);
             if (bytes != null && bytes.length > MAX_EVENT_BYTES) {
                 violations.add(new Violation(field(read), "is " + bytes.length + " bytes as sent; Hightouch takes at"
@@ -148,6 +155,28 @@ final class EventsHandler implements OperationHandler {
             }
             return deliveries;
         });
+    }
+
+    /**
+     * The messageId of an event that has none: a UUID drawn from the exchange, the event's place in the body and the
+     * event as read, so that a redelivery of the exchange (its body untouched) sends the very same messageId and
+     * Hightouch drops the repeat; another exchange, or another event, gets another one. The salt keeps exchange ids
+     * that repeat across runs (a counter id generator) from giving an old messageId to a new event.
+     */
+    private String messageId(String exchangeId, Read read) {
+        if (exchangeId == null) {
+            return UUID.randomUUID().toString();
+        }
+        try {
+            ByteArrayOutputStream seed = new ByteArrayOutputStream();
+            seed.writeBytes((SALT + '\n' + exchangeId + '\n' + operation + '\n' + read.prefix() + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+            seed.writeBytes(mapper.writeValueAsBytes(read.event()));
+            return UUID.nameUUIDFromBytes(seed.toByteArray()).toString();
+        } catch (JsonProcessingException e) {
+            // it is written again below, and refused there with the reason
+            return UUID.randomUUID().toString();
+        }
     }
 
     private byte[] write(Read read, List<Violation> violations) {

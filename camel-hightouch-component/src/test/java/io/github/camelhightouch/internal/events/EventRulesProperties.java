@@ -216,7 +216,8 @@ class EventRulesProperties {
                 problems.add(field);
             }
         }
-        if (isSet(event.get("messageId")) && !isId(event.get("messageId"))) {
+        // a messageId is a string only (Hightouch refuses the batch over a number), unlike the ids of people
+        if (isSet(event.get("messageId")) && !(event.get("messageId").isTextual() && isId(event.get("messageId")))) {
             problems.add("messageId");
         }
         JsonNode timestamp = event.get("timestamp");
