@@ -192,7 +192,10 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         callRunner = runner;
         ExecutorService sendThreads = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,
                 "HightouchEvents[" + operation + "]", EventsClient.SEND_THREADS);
-        events.start(runner, getComponent().getScheduler(), sendThreads);
+        // Camel's default pool (10 to 20 threads, 1000 queued, the caller runs a task when it is full)
+        ExecutorService deliveryThreads = getCamelContext().getExecutorServiceManager().newDefaultThreadPool(this,
+                "HightouchEventsDelivery[" + operation + "]");
+        events.start(runner, getComponent().getScheduler(), sendThreads, deliveryThreads);
     }
 
     @Override

@@ -14,6 +14,7 @@
 package io.github.camelhightouch.internal.events;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,8 +74,11 @@ public final class EventsClient {
      * @param runner      the endpoint's events call runner (write key, events retry policy, no rate limit)
      * @param scheduler   for linger timers and the overdue sweep
      * @param sendThreads the threads that send the batches ({@link #SEND_THREADS})
+     * @param deliveryThreads the threads the exchanges go on from once their batch is settled (a bounded pool whose
+     *                        caller runs a task when it is full)
      */
-    public void start(CallRunner runner, ScheduledExecutorService scheduler, ExecutorService sendThreads) {
+    public void start(CallRunner runner, ScheduledExecutorService scheduler, ExecutorService sendThreads,
+                      ExecutorService deliveryThreads) {
         Parts made = new Parts();
         QueueSlots slots = new QueueSlots(configuration.getMaxQueuedEvents(), configuration.getQueueFullPolicy());
         BatchSender[] sender = new BatchSender[1];
@@ -86,10 +90,19 @@ public final class EventsClient {
         made.slots = slots;
         made.accumulator = accumulator;
         made.sendThreads = sendThreads;
+        made.deliveryThreads = deliveryThreads;
+        // once the pool is shut down the last exchanges go on from the thread that settles them: never lost
+        Executor deliveries = task -> {
+            try {
+                deliveryThreads.execute(task);
+            } catch (RejectedExecutionException stopped) {
+                task.run();
+            }
+        };
         made.handler = new EventsHandler(operation.name(), EventType.of(operation), configuration.isValidate(),
                 configuration.getRequestTimeout(), configuration.getBatchBytes(),
                 new EventReader(new JsonBodies(mapper, configuration.getMaxBodySize())), new EventEnricher(), mapper,
-                slots, accumulator, sender[0]);
+                slots, accumulator, sender[0], deliveries);
         long requestTimeout = configuration.getRequestTimeout();
         try {
             made.sweep = scheduler.scheduleWithFixedDelay(
@@ -128,6 +141,8 @@ public final class EventsClient {
         }
         current.sendThreads.shutdown();
         current.sendThreads.awaitTermination(5, TimeUnit.SECONDS);
+        current.deliveryThreads.shutdown();
+        current.deliveryThreads.awaitTermination(5, TimeUnit.SECONDS);
     }
 
     /** Events held now (queued or in flight), for tests of the queue bound. */
@@ -146,6 +161,7 @@ public final class EventsClient {
         QueueSlots slots;
         BatchAccumulator accumulator;
         ExecutorService sendThreads;
+        ExecutorService deliveryThreads;
         ScheduledFuture<?> sweep;
         OperationHandler handler;
     }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,11 +64,12 @@ final class EventsHandler implements OperationHandler {
     private final QueueSlots slots;
     private final BatchAccumulator accumulator;
     private final BatchSender sender;
+    private final Executor deliveries;
 
     EventsHandler(String operation, EventType type, boolean validate, long requestTimeout, int batchBytes,
                   EventReader reader,
                   EventEnricher enricher, ObjectMapper mapper, QueueSlots slots, BatchAccumulator accumulator,
-                  BatchSender sender) {
+                  BatchSender sender, Executor deliveries) {
         this.operation = operation;
         this.type = type;
         this.validate = validate;
@@ -79,6 +81,7 @@ final class EventsHandler implements OperationHandler {
         this.slots = slots;
         this.accumulator = accumulator;
         this.sender = sender;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -128,17 +131,28 @@ final class EventsHandler implements OperationHandler {
         }
         accumulator.add(queued);
         if (type != null) {
-            return queued.get(0).future().thenApply(delivery -> new OperationResult(body(events.get(0)),
-                    delivery.status(), delivery.attempts(), null).header(HightouchConstants.MESSAGE_ID, messageIds.get(0)));
+            return continueElsewhere(queued.get(0).future().thenApply(delivery -> new OperationResult(
+                    body(events.get(0)), delivery.status(), delivery.attempts(), null)
+                    .header(HightouchConstants.MESSAGE_ID, messageIds.get(0))));
         }
-        return all(queued).thenApply(deliveries -> {
+        return continueElsewhere(all(queued).thenApply(deliveries -> {
             List<Object> bodies = new ArrayList<>(events.size());
             events.forEach(bytes -> bodies.add(body(bytes)));
             QueuedEvent.Delivery last = deliveries.get(deliveries.size() - 1);
             int attempts = deliveries.stream().mapToInt(QueuedEvent.Delivery::attempts).max().orElse(0);
             return new OperationResult(bodies, last.status(), attempts, null)
                     .header(HightouchConstants.MESSAGE_ID, messageIds);
-        });
+        }));
+    }
+
+    /**
+     * The exchange goes on from a delivery thread, on success and on failure alike: a batch settles many events at
+     * once, and the route after the component must neither hold the send thread nor make the next event of the batch
+     * wait for it.
+     */
+    private CompletableFuture<OperationResult> continueElsewhere(CompletableFuture<OperationResult> result) {
+        return result.whenCompleteAsync((value, error) -> {
+        }, deliveries);
     }
 
     /** Completes when every event is settled: with all deliveries, or with the failure of the first that failed. */
