@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.github.camelhightouch.HightouchConstants;
@@ -36,7 +37,8 @@ import org.apache.camel.Message;
  * leading zeros are dropped, so {@code "007"} is sent as {@code 7};</li>
  * <li>the others (syncSlug, syncSequenceId, syncSequenceRunId, and the ids of identity resolution, campaigns, event
  * contracts and domains and the decision engine, which Hightouch types as strings) are text of at most 256
- * characters, without control characters, and not {@code .} or {@code ..}; they are sent as given.</li>
+ * characters, without control characters or unpaired surrogates (which have no UTF-8 form), and not {@code .} or
+ * {@code ..}; they are sent as given.</li>
  * </ul>
  * Every id is URL-encoded into one path segment, so that no id can change the path.
  */
@@ -245,8 +247,16 @@ public final class IdResolver {
             return "is longer than " + MAX_TEXT_ID + " characters";
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
                 return "must not contain control characters";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // no UTF-8 form: URL-encoding would send a '?' in its place, another id than the one given
+                return "must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                       + " at index " + i + "): it cannot be sent as given";
             }
         }
         return null;
