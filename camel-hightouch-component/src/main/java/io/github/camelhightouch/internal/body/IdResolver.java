@@ -30,7 +30,8 @@ import org.apache.camel.Message;
 /**
  * Finds the ids an operation needs: from the message header when present (it wins), else from the endpoint option.
  * Only plain ids are accepted, as a String or a Number (Integer, Long, BigInteger, an integral Double or BigDecimal
- * such as {@code 42.0}), surrounding whitespace ignored:
+ * such as {@code 42.0}), surrounding whitespace ignored; a Number that is not a whole number (NaN, {@code 1.5}, one of
+ * more than 40 digits) is no id of any kind:
  * <ul>
  * <li>the ids Hightouch types as numbers (sourceId, modelId, destinationId, syncId, syncRunId) must be whole numbers
  * from 1 to {@value Long#MAX_VALUE}, written with the digits 0-9 only (no sign, no decimal point, no exponent);
@@ -49,6 +50,8 @@ public final class IdResolver {
     private static final BigInteger MAX_NUMERIC_ID = BigInteger.valueOf(Long.MAX_VALUE);
     /** More integer digits than this cannot be an id; such a number is not expanded into its digits. */
     private static final int MAX_INTEGER_DIGITS = 40;
+    /** What a Number must read as to be a text id: NaN, 1.5 or 1E+1000000000 are no ids (numeric ids have DIGITS). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1," + MAX_INTEGER_DIGITS + "}");
     private static final String NUMERIC_RULE = "must be a Hightouch id (digits only): a whole number from 1 to "
                                                + Long.MAX_VALUE;
 
@@ -193,7 +196,10 @@ public final class IdResolver {
         String text = normalize(value);
         String problem = text == null
                 ? "must be a string or a number (a plain id), got " + value.getClass().getName()
-                : problem(id, text.trim());
+                : !id.numeric && value instanceof Number && !WHOLE_NUMBER.matcher(text).matches()
+                        ? "must be a whole number when it is given as a Number, got " + value.getClass().getSimpleName()
+                          + " " + shorten(text)
+                        : problem(id, text.trim());
         if (problem != null) {
             throw new HightouchValidationException(operation, List.of(new Violation(source, problem)));
         }
