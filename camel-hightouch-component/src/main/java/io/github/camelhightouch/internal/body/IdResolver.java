@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.github.camelhightouch.HightouchConstants;
@@ -29,14 +30,16 @@ import org.apache.camel.Message;
 /**
  * Finds the ids an operation needs: from the message header when present (it wins), else from the endpoint option.
  * Only plain ids are accepted, as a String or a Number (Integer, Long, BigInteger, an integral Double or BigDecimal
- * such as {@code 42.0}), surrounding whitespace ignored:
+ * such as {@code 42.0}), surrounding whitespace ignored; a Number that is not a whole number (NaN, {@code 1.5}, one of
+ * more than 40 digits) is no id of any kind:
  * <ul>
  * <li>the ids Hightouch types as numbers (sourceId, modelId, destinationId, syncId, syncRunId) must be whole numbers
  * from 1 to {@value Long#MAX_VALUE}, written with the digits 0-9 only (no sign, no decimal point, no exponent);
  * leading zeros are dropped, so {@code "007"} is sent as {@code 7};</li>
  * <li>the others (syncSlug, syncSequenceId, syncSequenceRunId, and the ids of identity resolution, campaigns, event
  * contracts and domains and the decision engine, which Hightouch types as strings) are text of at most 256
- * characters, without control characters, and not {@code .} or {@code ..}; they are sent as given.</li>
+ * characters, without control characters or unpaired surrogates (which have no UTF-8 form), and not {@code .} or
+ * {@code ..}; they are sent as given.</li>
  * </ul>
  * Every id is URL-encoded into one path segment, so that no id can change the path.
  */
@@ -47,6 +50,8 @@ public final class IdResolver {
     private static final BigInteger MAX_NUMERIC_ID = BigInteger.valueOf(Long.MAX_VALUE);
     /** More integer digits than this cannot be an id; such a number is not expanded into its digits. */
     private static final int MAX_INTEGER_DIGITS = 40;
+    /** What a Number must read as to be a text id: NaN, 1.5 or 1E+1000000000 are no ids (numeric ids have DIGITS). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1," + MAX_INTEGER_DIGITS + "}");
     private static final String NUMERIC_RULE = "must be a Hightouch id (digits only): a whole number from 1 to "
                                                + Long.MAX_VALUE;
 
@@ -191,7 +196,10 @@ public final class IdResolver {
         String text = normalize(value);
         String problem = text == null
                 ? "must be a string or a number (a plain id), got " + value.getClass().getName()
-                : problem(id, text.trim());
+                : !id.numeric && value instanceof Number && !WHOLE_NUMBER.matcher(text).matches()
+                        ? "must be a whole number when it is given as a Number, got " + value.getClass().getSimpleName()
+                          + " " + shorten(text)
+                        : problem(id, text.trim());
         if (problem != null) {
             throw new HightouchValidationException(operation, List.of(new Violation(source, problem)));
         }
@@ -245,8 +253,16 @@ public final class IdResolver {
             return "is longer than " + MAX_TEXT_ID + " characters";
         }
         for (int i = 0; i < text.length(); i++) {
-            if (Character.isISOControl(text.charAt(i))) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
                 return "must not contain control characters";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // no UTF-8 form: URL-encoding would send a '?' in its place, another id than the one given
+                return "must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT)
+                       + " at index " + i + "): it cannot be sent as given";
             }
         }
         return null;

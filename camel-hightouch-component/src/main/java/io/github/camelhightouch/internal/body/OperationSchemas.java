@@ -104,7 +104,7 @@ public final class OperationSchemas {
             .required("configuration", Kind.OBJECT)
             .required("destinationId", Kind.NUMBER)
             .required("modelId", Kind.NUMBER)
-            .optional("schedule", SCHEDULE)
+            .optionalNullable("schedule", SCHEDULE)
             .required("disabled", Kind.BOOLEAN)
             .closed()
             .rule(present("schedule", "is required (null for a sync that runs only when triggered)"))
@@ -113,7 +113,7 @@ public final class OperationSchemas {
     /** {@code PATCH /syncs/{id}}: configuration, schedule and disabled, at least one. */
     public static final RecordSchema UPDATE_SYNC = RecordSchema.builder()
             .optional("configuration", Kind.OBJECT)
-            .optional("schedule", SCHEDULE)
+            .optionalNullable("schedule", SCHEDULE)
             .optional("disabled", Kind.BOOLEAN)
             .closed()
             .rule(atLeastOne("configuration", "schedule", "disabled"))

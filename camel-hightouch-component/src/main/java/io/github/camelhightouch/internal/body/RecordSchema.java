@@ -36,8 +36,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelhightouch.HightouchValidationException.Violation;
 
 /**
- * What an operation's JSON object must look like: typed fields, required or optional, nested objects, whether other
- * fields are allowed, and rules across fields. Validation collects every problem instead of stopping at the first,
+ * What an operation's JSON object must look like: typed fields, required or optional, nullable or not (a null is
+ * refused unless the field is declared nullable, as Hightouch's description declares only a sync's schedule), nested
+ * objects, whether other fields are allowed, and rules across fields. Validation collects every problem instead of stopping at the first,
  * and converts numeric and boolean strings (CSV-like input) in place where a number or a boolean is due.
  * <p>
  * Numbers must be finite doubles, as Hightouch reads them: NaN, the infinities and values beyond the range of a
@@ -79,9 +80,18 @@ public final class RecordSchema {
         void check(ObjectNode record, String path, List<Violation> violations);
     }
 
-    private record Field(String name, Kind kind, boolean required, RecordSchema nested, Items items, Set<String> allowed) {
+    /**
+     * A field; {@code nullable} only where Hightouch's description says {@code nullable: true}: elsewhere a null is a
+     * value of no declared type, refused like any other, whether the field is required or optional.
+     */
+    private record Field(String name, Kind kind, boolean required, RecordSchema nested, Items items, Set<String> allowed,
+                         boolean nullable) {
         Field(String name, Kind kind, boolean required, RecordSchema nested) {
-            this(name, kind, required, nested, null, null);
+            this(name, kind, required, nested, null, null, false);
+        }
+
+        Field(String name, Kind kind, boolean required, RecordSchema nested, Items items, Set<String> allowed) {
+            this(name, kind, required, nested, items, allowed, false);
         }
     }
 
@@ -128,9 +138,15 @@ public final class RecordSchema {
         for (Field field : fields.values()) {
             String fieldPath = join(path, field.name());
             JsonNode value = object.get(field.name());
-            if (value == null || value.isNull()) {
+            if (value == null) {
                 if (field.required()) {
-                    violations.add(new Violation(fieldPath, value == null ? "is required" : "must not be null"));
+                    violations.add(new Violation(fieldPath, "is required"));
+                }
+                continue;
+            }
+            if (value.isNull()) {
+                if (!field.nullable()) {
+                    violations.add(new Violation(fieldPath, "must not be null"));
                 }
                 continue;
             }
@@ -366,6 +382,12 @@ public final class RecordSchema {
 
         public Builder optional(String name, RecordSchema nested) {
             fields.put(name, new Field(name, Kind.OBJECT, false, nested));
+            return this;
+        }
+
+        /** An optional object field of the schema that may also be null ({@code nullable: true} in the description). */
+        public Builder optionalNullable(String name, RecordSchema nested) {
+            fields.put(name, new Field(name, Kind.OBJECT, false, nested, null, null, true));
             return this;
         }
 

@@ -73,7 +73,7 @@ final class IdrRunHandler implements OperationHandler {
                     triggered.attempts()).header(HightouchConstants.IDR_RUN_ID, null)
                     .header(HightouchConstants.IDR_RUN_STATUS, null));
         }
-        String runId = Runs.idText(ResponseMapper.resourceId(triggered.body()));
+        String runId = Runs.triggeredRunId(ResponseMapper.resourceId(triggered.body()));
         if (runId == null) {
             return CompletableFuture.failedFuture(new HightouchRunIdUnknownException("triggerIdrRun", graphId,
                     triggered.status(), ResponseMapper.text(triggered.body())));

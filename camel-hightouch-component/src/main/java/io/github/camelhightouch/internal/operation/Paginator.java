@@ -26,7 +26,8 @@ import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
  * Reads a Hightouch list, whose answers are {@code {data: [...], hasMore}} pages selected by {@code limit} and
  * {@code offset}. Reads one page, or every page from the start offset on: a page with {@code hasMore: true} is followed
  * by the next; a page without {@code hasMore} (only syncs and runs are sure to have it) is followed when it is full,
- * because it may not be the last. An empty page always ends the list.
+ * because it may not be the last. An empty page always ends the list; a page that repeats the one before it (a
+ * server that ignores offset) fails the read instead of being followed up to {@value #MAX_PAGES} pages.
  */
 public final class Paginator {
 
@@ -118,6 +119,11 @@ public final class Paginator {
         }
     }
 
+    /** Whether the items read so far end with exactly the items of this page. */
+    private static boolean endsWith(List<Object> items, List<?> page) {
+        return items.size() >= page.size() && items.subList(items.size() - page.size(), items.size()).equals(page);
+    }
+
     private static Integer fail(CompletableFuture<Pages> result, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         result.completeExceptionally(cause);
@@ -144,6 +150,16 @@ public final class Paginator {
         } else {
             result.completeExceptionally(new HightouchException(
                     "Hightouch " + description + " answered without a data array at offset " + pageOffset));
+            return null;
+        }
+        if (pagesRead > 0 && !data.isEmpty() && endsWith(items, data)) {
+            // the next page of a list cannot be the page before it: the server ignores offset, and would answer it
+            // for every offset up to MAX_PAGES
+            result.completeExceptionally(new HightouchException(
+                    "Hightouch " + description + " answered the same page at offset " + pageOffset + " as at offset "
+                                                                 + (pageOffset - data.size()) + " (" + data.size()
+                                                                 + " items): it does not page by offset, so the list "
+                                                                 + "cannot be read to its end"));
             return null;
         }
         items.addAll(data);

@@ -63,7 +63,7 @@ final class SyncSequenceHandler implements OperationHandler {
                         return CompletableFuture.completedFuture(OperationResult.of(triggered.body(), triggered.status())
                                 .withAttempts(triggered.attempts()));
                     }
-                    String runId = Runs.idText(ResponseMapper.resourceId(triggered.body()));
+                    String runId = Runs.triggeredRunId(ResponseMapper.resourceId(triggered.body()));
                     if (runId == null) {
                         return CompletableFuture.failedFuture(new HightouchRunIdUnknownException(
                                 "triggerSyncSequence", sequenceId, triggered.status(),

@@ -84,7 +84,7 @@ final class TriggerSyncHandler implements OperationHandler {
             return CompletableFuture.completedFuture(OperationResult.of(triggered.body(), triggered.status(),
                     triggered.attempts()));
         }
-        String runId = Runs.idText(ResponseMapper.resourceId(triggered.body()));
+        String runId = Runs.triggeredRunId(ResponseMapper.resourceId(triggered.body()));
         if (runId == null) {
             return CompletableFuture.failedFuture(new HightouchRunIdUnknownException("triggerSync",
                     target.syncId() != null ? target.syncId() : target.slug(), triggered.status(),

@@ -44,6 +44,18 @@ public final class Runs {
     }
 
     /**
+     * The id of the run a trigger answered, as text: a non-blank string or a number; null for anything else (none, an
+     * empty or blank string, an object, an array, a boolean), which names no run that a wait could ever find.
+     */
+    public static String triggeredRunId(Object id) {
+        if (id instanceof CharSequence || id instanceof Number) {
+            String text = idText(id);
+            return text.isBlank() ? null : text;
+        }
+        return null;
+    }
+
+    /**
      * The run with the given id in a {@code {data: [...]}} answer, or null when it is not (yet) there.
      */
     @SuppressWarnings("unchecked")
