@@ -13,20 +13,31 @@
  */
 package io.github.camelhightouch;
 
+import io.github.camelhightouch.internal.BoundedText;
+
 /**
  * A wait on a sync run or sync sequence run that did not end well: the run failed, or the wait timed out. One
- * {@code onException(HightouchRunException.class)} catches both.
+ * {@code onException(HightouchRunException.class)} catches both. The message, which error handlers log, is at most
+ * {@value #MAX_MESSAGE_CHARS} characters whatever the run's error text or ids hold; the getters keep them whole.
  */
 public abstract class HightouchRunException extends HightouchException {
 
     private static final long serialVersionUID = 1L;
+
+    /** The longest message, as for {@link HightouchApiException}. */
+    public static final int MAX_MESSAGE_CHARS = 4096;
+
+    /** The longest id shown in the message. */
+    private static final int MAX_ID_CHARS = 256;
 
     private final String operation;
     private final String syncId;
     private final String runId;
 
     protected HightouchRunException(String operation, String syncId, String runId, String outcome, Throwable cause) {
-        super("Hightouch " + operation + ": run " + runId + (syncId == null ? "" : " of " + syncId) + " " + outcome, cause);
+        super(BoundedText.cut("Hightouch " + operation + ": run " + BoundedText.cut(runId, MAX_ID_CHARS)
+                              + (syncId == null ? "" : " of " + BoundedText.cut(syncId, MAX_ID_CHARS)) + " " + outcome,
+                MAX_MESSAGE_CHARS), cause);
         this.operation = operation;
         this.syncId = syncId;
         this.runId = runId;

@@ -15,6 +15,8 @@ package io.github.camelhightouch;
 
 import java.util.Map;
 
+import io.github.camelhightouch.internal.BoundedText;
+
 /**
  * A sync run (or sync sequence run, or identity resolution run) that was waited on finished unsuccessfully: failed,
  * cancelled or interrupted (FAILURE or CANCELLED for identity resolution), or warning when failOnWarning is set.
@@ -51,6 +53,7 @@ public class HightouchSyncRunException extends HightouchRunException {
 
     private static String errorOf(Map<String, Object> run, String prefix) {
         Object error = run == null ? null : run.get("error");
-        return error == null ? "" : prefix + error;
+        // rendered without recursion and bounded: an error can be any JSON value, of any size or depth
+        return error == null ? "" : prefix + BoundedText.render(error, MAX_MESSAGE_CHARS);
     }
 }

@@ -18,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelhightouch.HightouchApiException;
+import io.github.camelhightouch.HightouchRunException;
+import io.github.camelhightouch.HightouchSyncRunException;
 import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
+import io.github.camelhightouch.HightouchWaitTimeoutException;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -29,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The messages of HightouchApiException and HightouchValidationException stay within a few KB whatever they are
- * built from, while their getters keep everything.
+ * The messages of HightouchApiException, HightouchValidationException and the run exceptions stay within a few KB
+ * whatever they are built from, while their getters keep everything.
  */
 class ExceptionMessageBoundsTest {
 
@@ -82,6 +85,33 @@ class ExceptionMessageBoundsTest {
         assertThat(e.getApiMessage()).isEqualTo(message);
         assertThat(e.getDetails()).isEqualTo(details);
         assertThat(e.getUrl()).isEqualTo(url);
+    }
+
+    @Test
+    void aRunThatFailedWithAHugeOrDeepErrorHasABoundedMessage() {
+        String error = "e".repeat(200_000);
+        Object deep = "leaf";
+        for (int i = 0; i < 100_000; i++) {
+            deep = List.of(deep);
+        }
+        String id = "r".repeat(100_000);
+
+        HightouchSyncRunException huge = new HightouchSyncRunException("waitForIdrRun", id, id, "FAILURE",
+                Map.of("status", "FAILURE", "error", error));
+        HightouchSyncRunException nested = new HightouchSyncRunException("triggerSync", "42", "7", "failed",
+                Map.of("status", "failed", "error", deep));
+        HightouchWaitTimeoutException timeout = new HightouchWaitTimeoutException("waitForSyncRun", id, id,
+                "s".repeat(100_000), 1000, null,
+                new IllegalStateException("p".repeat(100_000)));
+
+        for (HightouchRunException e : List.of(huge, nested, timeout)) {
+            assertThat(e.getMessage().length()).as("message length").isLessThanOrEqualTo(MESSAGE_BOUND);
+        }
+        assertThat(huge.getMessage()).startsWith("Hightouch waitForIdrRun: run rrr").contains("...(cut, ");
+        assertThat(nested.getMessage()).startsWith("Hightouch triggerSync: run 7 of 42 finished with status failed: [[[");
+        assertThat(huge.getRunError()).isEqualTo(error);
+        assertThat(huge.getRunId()).isEqualTo(id);
+        assertThat(timeout.getLastStatus()).hasSize(100_000);
     }
 
     @Test

@@ -269,12 +269,13 @@ class IdentityResolutionTest extends RestTestSupport {
         stubTrigger("g1", "r5");
         runLifecycle("g1", "r5", "PROCESSING");
 
-        Exchange exchange = send(WAIT + "&timeout=150", "body", Map.of());
+        // long enough for a first poll on a loaded machine; the run never ends
+        Exchange exchange = send(WAIT + "&timeout=1500", "body", Map.of());
 
         assertThat(exchange.getException()).isInstanceOf(HightouchWaitTimeoutException.class);
         HightouchWaitTimeoutException error = (HightouchWaitTimeoutException) exchange.getException();
         assertThat(error.getLastStatus()).isEqualTo("PROCESSING");
-        assertThat(error.getTimeout()).isEqualTo(150);
+        assertThat(error.getTimeout()).isEqualTo(1500);
         assertThat(exchange.getMessage().getHeader(HightouchConstants.IDR_RUN_STATUS)).isEqualTo("PROCESSING");
         wireMock().verify(1, postRequestedFor(urlEqualTo(API + "/idr/g1/trigger")));
     }
