@@ -13,6 +13,9 @@
  */
 package io.github.camelhightouch.internal.events;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,7 +79,7 @@ public final class EventValidator {
                                                                                    + " characters")));
         }
         JsonNode timestamp = event.get("timestamp");
-        if (present(timestamp) && (!timestamp.isTextual() || timestamp.asText().isBlank())) {
+        if (present(timestamp) && (!timestamp.isTextual() || !isIsoTimestamp(timestamp.asText()))) {
             violations.add(new Violation(prefix + "timestamp", describe(timestamp, "must be an ISO-8601 string")));
         }
         return type;
@@ -158,5 +161,21 @@ public final class EventValidator {
             return reason;
         }
         return reason + " (got " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    /**
+     * An ISO-8601 date-time (with or without an offset or zone, e.g. {@code 2024-05-01T10:00:00Z}) or date
+     * ({@code 2024-05-01}): what the Events API reads; anything else ("yesterday", "") would be taken as no time at all.
+     */
+    static boolean isIsoTimestamp(String text) {
+        for (DateTimeFormatter format : List.of(DateTimeFormatter.ISO_DATE_TIME, DateTimeFormatter.ISO_DATE)) {
+            try {
+                format.parse(text);
+                return true;
+            } catch (DateTimeParseException notThisOne) {
+                // the next form
+            }
+        }
+        return false;
     }
 }
