@@ -127,15 +127,15 @@ final class EventsHandler implements OperationHandler {
         }
         List<QueuedEvent> queued = new ArrayList<>(events.size());
         for (byte[] bytes : events) {
-            queued.add(new QueuedEvent(bytes, deadline, slots::release));
+            queued.add(new QueuedEvent(bytes, deadline));
         }
         accumulator.add(queued);
         if (type != null) {
-            return continueElsewhere(queued.get(0).future().thenApply(delivery -> new OperationResult(
+            return continueElsewhere(queued.size(), queued.get(0).future().thenApply(delivery -> new OperationResult(
                     body(events.get(0)), delivery.status(), delivery.attempts(), null)
                     .header(HightouchConstants.MESSAGE_ID, messageIds.get(0))));
         }
-        return continueElsewhere(all(queued).thenApply(deliveries -> {
+        return continueElsewhere(queued.size(), all(queued).thenApply(deliveries -> {
             List<Object> bodies = new ArrayList<>(events.size());
             events.forEach(bytes -> bodies.add(body(bytes)));
             QueuedEvent.Delivery last = deliveries.get(deliveries.size() - 1);
@@ -148,10 +148,16 @@ final class EventsHandler implements OperationHandler {
     /**
      * The exchange goes on from a delivery thread, on success and on failure alike: a batch settles many events at
      * once, and the route after the component must neither hold the send thread nor make the next event of the batch
-     * wait for it.
+     * wait for it. The events' places in the queue are given back there, just before the exchange goes on (after
+     * every event of a batch body is settled): an exchange waiting for a delivery thread still holds its place, so
+     * the queue bounds the exchanges in flight, not only the events not yet sent.
      */
-    private CompletableFuture<OperationResult> continueElsewhere(CompletableFuture<OperationResult> result) {
+    private CompletableFuture<OperationResult> continueElsewhere(int events,
+                                                                 CompletableFuture<OperationResult> result) {
         return result.whenCompleteAsync((value, error) -> {
+            for (int i = 0; i < events; i++) {
+                slots.release();
+            }
         }, deliveries);
     }
 

@@ -14,29 +14,24 @@
 package io.github.camelhightouch.internal.events;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One event waiting for Hightouch: its bytes as sent, its deadline, and the future its exchange waits on. The future
- * completes once, and the event's place in the queue is given back then, once.
+ * One event waiting for Hightouch: its bytes as sent, its deadline, and the future its exchange waits on, which
+ * completes once. Its place in the queue is given back by the handler, when its exchange goes on.
  */
 final class QueuedEvent {
 
     final byte[] json;
     final long deadline;
     private final CompletableFuture<Delivery> future = new CompletableFuture<>();
-    private final Runnable release;
-    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
      * @param json     the event as it goes into the batch
      * @param deadline the {@link System#nanoTime()} by which it must be completed
-     * @param release  gives back the event's place in the queue
      */
-    QueuedEvent(byte[] json, long deadline, Runnable release) {
+    QueuedEvent(byte[] json, long deadline) {
         this.json = json;
         this.deadline = deadline;
-        this.release = release;
     }
 
     CompletableFuture<Delivery> future() {
@@ -45,25 +40,16 @@ final class QueuedEvent {
 
     /** Hightouch accepted the batch that held the event. */
     void delivered(int status, int attempts) {
-        releaseOnce();
         future.complete(new Delivery(status, attempts));
     }
 
     /** The event's batch failed, or the event never got into one. */
     void failed(Throwable error) {
-        releaseOnce();
         future.completeExceptionally(error);
     }
 
     boolean isDone() {
         return future.isDone();
-    }
-
-    private void releaseOnce() {
-        // the place goes back before the exchange goes on, so that the next event finds room
-        if (released.compareAndSet(false, true)) {
-            release.run();
-        }
     }
 
     /**
