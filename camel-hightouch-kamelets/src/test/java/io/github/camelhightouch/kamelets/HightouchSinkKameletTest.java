@@ -27,6 +27,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import io.github.camelhightouch.testing.HightouchStandIn;
 import io.github.camelhightouch.testing.LogCapture;
+import io.github.camelhightouch.testing.StandInWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -142,6 +143,38 @@ class HightouchSinkKameletTest {
         assertThat(exchange.getException()).isNull();
         assertThat(exchange.getMessage().getHeader(HightouchConstants.RESPONSE_CODE)).isEqualTo(409);
         assertThat(exchange.getMessage().getBody(Map.class)).containsEntry("message", "slug taken");
+    }
+
+    @Test
+    void onConflictUpdateSendsTheRecordToTheSourceThatHasTheSlug() throws Exception {
+        StandInWorkspace workspace = new StandInWorkspace().install(HIGHTOUCH);
+        Map<String, Object> existing = new java.util.LinkedHashMap<>(SOURCE);
+        existing.put("configuration", Map.of("host", "old-db"));
+        long id = workspace.add("sources", existing);
+        start("kamelet:hightouch-sink?onConflict=update&apiKey=RAW(plain-key)&baseUrl=" + baseUrl(), Map.of());
+
+        Exchange exchange = send(SOURCE);
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(exchange.getMessage().getHeader(HightouchConstants.RESOURCE_OUTCOME)).isEqualTo("updated");
+        assertThat(exchange.getMessage().getHeader(HightouchConstants.RESOURCE_ID)).isEqualTo((int) id);
+        assertThat(workspace.all("sources")).singleElement()
+                .satisfies(source -> assertThat(source.path("configuration").path("host").asText()).isEqualTo("db"));
+        assertThat(HIGHTOUCH.requests()).extracting(r -> r.getMethod().getName() + " " + r.getUrl())
+                .containsExactly("POST /api/v1/sources", "GET /api/v1/sources?slug=pg", "PATCH /api/v1/sources/" + id);
+    }
+
+    @Test
+    void withoutOnConflictATakenSlugFailsTheExchange() throws Exception {
+        StandInWorkspace workspace = new StandInWorkspace().install(HIGHTOUCH);
+        workspace.add("sources", SOURCE);
+        start("kamelet:hightouch-sink?apiKey=RAW(plain-key)&baseUrl=" + baseUrl(), Map.of());
+
+        Exchange exchange = send(SOURCE);
+
+        assertThat(exchange.getException()).isInstanceOf(HightouchApiException.class);
+        assertThat(exchange.getMessage().getBody()).isEqualTo(SOURCE);
+        assertThat(HIGHTOUCH.requests()).hasSize(1);
     }
 
     @Test
