@@ -69,6 +69,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetryDelay": getOrCreateConfiguration(target).setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "objectmapper":
         case "objectMapper": target.setObjectMapper(property(camelContext, com.fasterxml.jackson.databind.ObjectMapper.class, value)); return true;
+        case "progresslogginglevel":
+        case "progressLoggingLevel": getOrCreateConfiguration(target).setProgressLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "queuefullpolicy":
         case "queueFullPolicy": getOrCreateConfiguration(target).setQueueFullPolicy(property(camelContext, io.github.camelhightouch.HightouchQueueFullPolicy.class, value)); return true;
         case "ratelimit":
@@ -138,6 +140,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetryDelay": return long.class;
         case "objectmapper":
         case "objectMapper": return com.fasterxml.jackson.databind.ObjectMapper.class;
+        case "progresslogginglevel":
+        case "progressLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "queuefullpolicy":
         case "queueFullPolicy": return io.github.camelhightouch.HightouchQueueFullPolicy.class;
         case "ratelimit":
@@ -208,6 +212,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "maxRetryDelay": return getOrCreateConfiguration(target).getMaxRetryDelay();
         case "objectmapper":
         case "objectMapper": return target.getObjectMapper();
+        case "progresslogginglevel":
+        case "progressLoggingLevel": return getOrCreateConfiguration(target).getProgressLoggingLevel();
         case "queuefullpolicy":
         case "queueFullPolicy": return getOrCreateConfiguration(target).getQueueFullPolicy();
         case "ratelimit":

@@ -118,6 +118,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": target.getOptions().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "progresslogginglevel":
+        case "progressLoggingLevel": target.getConfiguration().setProgressLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
         case "queuefullpolicy":
         case "queueFullPolicy": target.getConfiguration().setQueueFullPolicy(property(camelContext, io.github.camelhightouch.HightouchQueueFullPolicy.class, value)); return true;
         case "ratelimit":
@@ -281,6 +283,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": return long.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "progresslogginglevel":
+        case "progressLoggingLevel": return org.apache.camel.LoggingLevel.class;
         case "queuefullpolicy":
         case "queueFullPolicy": return io.github.camelhightouch.HightouchQueueFullPolicy.class;
         case "ratelimit":
@@ -445,6 +449,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "pollInterval": return target.getOptions().getPollInterval();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "progresslogginglevel":
+        case "progressLoggingLevel": return target.getConfiguration().getProgressLoggingLevel();
         case "queuefullpolicy":
         case "queueFullPolicy": return target.getConfiguration().getQueueFullPolicy();
         case "ratelimit":

@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch;
 
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -100,6 +101,9 @@ public class HightouchConfiguration implements Cloneable {
 
     @UriParam(label = "producer,events", defaultValue = "10000", javaType = "java.time.Duration")
     private long flushTimeout = 10_000;
+
+    @UriParam(label = "producer,logging", defaultValue = "INFO")
+    private LoggingLevel progressLoggingLevel = LoggingLevel.INFO;
 
     public String getApiKey() {
         return apiKey;
@@ -373,6 +377,22 @@ public class HightouchConfiguration implements Cloneable {
      */
     public void setFlushTimeout(long flushTimeout) {
         this.flushTimeout = flushTimeout;
+    }
+
+    public LoggingLevel getProgressLoggingLevel() {
+        return progressLoggingLevel;
+    }
+
+    /**
+     * The level of the progress lines, written to the logger io.github.camelhightouch.progress: each status a waited
+     * run meets (triggerSync, triggerSyncSequence and triggerIdrRun with waitForCompletion, waitForSyncRun,
+     * waitForIdrRun), once, with the milliseconds since the wait started and the run's row counts; the last status of a
+     * wait that times out; every 10 pages of a list read and its end when it had 10 pages or more; every 100 elements
+     * of a List body sent one element per request and its end when it had 100 or more. OFF writes none of them
+     * (warnings, such as a status not known to be final, are still written).
+     */
+    public void setProgressLoggingLevel(LoggingLevel progressLoggingLevel) {
+        this.progressLoggingLevel = progressLoggingLevel;
     }
 
     /**

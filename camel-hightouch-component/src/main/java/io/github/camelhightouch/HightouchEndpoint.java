@@ -33,6 +33,7 @@ import io.github.camelhightouch.internal.operation.OperationContext;
 import io.github.camelhightouch.internal.operation.OperationHandler;
 import io.github.camelhightouch.internal.operation.OperationHandlers;
 import io.github.camelhightouch.internal.operation.RequestFactory;
+import io.github.camelhightouch.internal.progress.ProgressLog;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -52,7 +53,7 @@ import org.apache.camel.support.service.ServiceHelper;
  * events to the Hightouch Events API in batches.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "hightouch", title = "Hightouch", syntax = "hightouch:operation",
-             category = { Category.CLOUD, Category.API }, producerOnly = false, headersClass = HightouchConstants.class)
+             category = { Category.CLOUD, Category.API, Category.SAAS }, producerOnly = false, headersClass = HightouchConstants.class)
 public class HightouchEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     @UriPath(description = "The Hightouch operation to perform")
@@ -150,7 +151,7 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
                 extraHeaders, api, operation == HightouchOperation.raw ? options.getContentType() : null);
         operationContext = new OperationContext(operation, options, configuration.isThrowExceptionOnFailure(), api,
                 new IdResolver(operation.name(), options), requestFactory, getComponent()::getRunWaiter,
-                options.isBatchMode());
+                options.isBatchMode(), new ProgressLog(configuration.getProgressLoggingLevel()));
         operationHandler = OperationHandlers.create(operationContext);
     }
 

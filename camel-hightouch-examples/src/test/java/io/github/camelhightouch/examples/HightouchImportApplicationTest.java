@@ -50,6 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HightouchImportApplicationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The logger of the component's progress lines. */
+    private static final String PROGRESS_LOGGER = "io.github.camelhightouch.progress";
     private static final String INVALID_SLUG = "churn-scores";
     private static final String INVALID_REASON
             = "Invalid input for hightouch:createModel (1 problem, no request was sent): primaryKey: is required";
@@ -63,7 +65,12 @@ class HightouchImportApplicationTest {
         List<JsonNode> records = shippedRecords();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-        ImportSummary summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        ImportSummary summary;
+        List<String> progress;
+        try (CapturedLog log = CapturedLog.of(PROGRESS_LOGGER)) {
+            summary = HightouchImportApplication.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
+            progress = log.lines();
+        }
 
         assertThat(summary.isComplete()).isTrue();
         assertThat(summary.recordsRead()).isEqualTo(2 * records.size());
@@ -148,6 +155,29 @@ class HightouchImportApplicationTest {
                 .doesNotContain("Sync failed");
         // the sync line comes after the import's summary
         assertThat(out.indexOf("Sync " + LocalHightouch.SYNC_ID + ": run")).isGreaterThan(out.indexOf("Events failed: 3"));
+        // while it waited, the component logged each status of the run once, at INFO, with the time and the counts
+        String run = "INFO Hightouch sync run " + sync.runId() + " of sync " + LocalHightouch.SYNC_ID + ": ";
+        assertThat(progress).satisfiesExactly(
+                line -> assertThat(line).startsWith(run + "queued after "),
+                line -> assertThat(line).startsWith(run + "processing after "),
+                line -> assertThat(line).startsWith(run + "success after ")
+                        .containsPattern("after \\d+ ms, plannedRows \\d+ added \\d+ changed \\d+ removed, successfulRows "
+                                         + added + " added"));
+    }
+
+    /** The example's console shows the component's INFO progress lines, and only warnings from the rest. */
+    @Test
+    void theConsoleLogConfigurationShowsTheProgressLines() throws IOException {
+        Properties config = new Properties();
+        try (InputStream in = HightouchImportApplicationTest.class.getResourceAsStream("/log4j2.properties")) {
+            assertThat(in).isNotNull();
+            config.load(in);
+        }
+        String logger = config.stringPropertyNames().stream()
+                .filter(key -> key.endsWith(".name") && PROGRESS_LOGGER.equals(config.getProperty(key)))
+                .findFirst().orElseThrow(() -> new AssertionError("no logger " + PROGRESS_LOGGER + " in log4j2.properties"));
+        assertThat(config.getProperty(logger.replace(".name", ".level"))).isEqualTo("INFO");
+        assertThat(config.getProperty("rootLogger.level")).isEqualTo("WARN");
     }
 
     @ParameterizedTest

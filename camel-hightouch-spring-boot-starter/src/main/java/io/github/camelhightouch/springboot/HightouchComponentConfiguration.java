@@ -18,6 +18,7 @@ import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.HightouchConfiguration;
 import io.github.camelhightouch.HightouchQueueFullPolicy;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -127,6 +128,12 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      */
     private Duration flushTimeout;
     /**
+     * The level of the progress lines (logger io.github.camelhightouch.progress): each status a waited run meets, once,
+     * with the elapsed time and the row counts; every 10 pages of a long list read; every 100 elements of a long List
+     * body. OFF writes none.
+     */
+    private LoggingLevel progressLoggingLevel;
+    /**
      * A whole HightouchConfiguration bean (#bean:name) for the shared endpoint options; the other properties set here
      * are applied on top of it.
      */
@@ -164,7 +171,8 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean autowiredEnabled;
     /**
-     * Used for enabling or disabling all consumer based health checks from this component (it has no consumer).
+     * Used for enabling or disabling all consumer based health checks from this component: the health check Camel runs
+     * for each syncRuns consumer (a scheduled poll consumer), which reports whether its polls of the sync runs succeed.
      */
     private Boolean healthCheckConsumerEnabled;
     /**
@@ -331,6 +339,14 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
 
     public void setMaxQueuedEvents(Integer maxQueuedEvents) {
         this.maxQueuedEvents = maxQueuedEvents;
+    }
+
+    public LoggingLevel getProgressLoggingLevel() {
+        return progressLoggingLevel;
+    }
+
+    public void setProgressLoggingLevel(LoggingLevel progressLoggingLevel) {
+        this.progressLoggingLevel = progressLoggingLevel;
     }
 
     public HightouchQueueFullPolicy getQueueFullPolicy() {

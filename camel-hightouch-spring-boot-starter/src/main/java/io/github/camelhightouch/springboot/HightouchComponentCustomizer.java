@@ -99,6 +99,7 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
         set(from.getMaxQueuedEvents(), configuration::setMaxQueuedEvents);
         set(from.getQueueFullPolicy(), configuration::setQueueFullPolicy);
         setMillis(from.getFlushTimeout(), configuration::setFlushTimeout);
+        set(from.getProgressLoggingLevel(), configuration::setProgressLoggingLevel);
         set(from.getMaxConnections(), to::setMaxConnections);
         set(from.getWorkerPoolSize(), to::setWorkerPoolSize);
         set(from.getWaitPoolSize(), to::setWaitPoolSize);

@@ -78,6 +78,7 @@ class HightouchComponentAutoConfigurationTest {
         EVERY_OPTION.put("maxQueuedEvents", "500");
         EVERY_OPTION.put("queueFullPolicy", "fail");
         EVERY_OPTION.put("flushTimeout", "2s");
+        EVERY_OPTION.put("progressLoggingLevel", "DEBUG");
         EVERY_OPTION.put("configuration", "#bean:baseConfiguration");
         EVERY_OPTION.put("maxConnections", "8");
         EVERY_OPTION.put("workerPoolSize", "2");
@@ -147,6 +148,7 @@ class HightouchComponentAutoConfigurationTest {
                     assertThat(conf.getMaxQueuedEvents()).isEqualTo(500);
                     assertThat(conf.getQueueFullPolicy()).isEqualTo(HightouchQueueFullPolicy.fail);
                     assertThat(conf.getFlushTimeout()).isEqualTo(2000);
+                    assertThat(conf.getProgressLoggingLevel()).isEqualTo(org.apache.camel.LoggingLevel.DEBUG);
                     assertThat(component.getMaxConnections()).isEqualTo(8);
                     assertThat(component.getWorkerPoolSize()).isEqualTo(2);
                     assertThat(component.getWaitPoolSize()).isEqualTo(3);

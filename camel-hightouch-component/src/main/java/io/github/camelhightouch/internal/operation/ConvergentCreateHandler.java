@@ -29,6 +29,7 @@ import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchValidationException.Violation;
 import io.github.camelhightouch.internal.Futures;
 import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.progress.ElementProgress;
 import io.github.camelhightouch.internal.operation.ConflictResolution.Outcome;
 import io.github.camelhightouch.internal.operation.ConflictResolution.Plan;
 import org.apache.camel.Message;
@@ -91,10 +92,12 @@ final class ConvergentCreateHandler implements OperationHandler {
         private int index;
         private int attempts;
         private int lastStatus;
+        private final ElementProgress progress;
 
         InOrder(List<Plan> plans, List<Object> records) {
             this.plans = plans;
             this.records = records;
+            this.progress = new ElementProgress(context.progress(), context.operation().name(), records.size());
         }
 
         CompletableFuture<OperationResult> start() {
@@ -155,6 +158,7 @@ final class ConvergentCreateHandler implements OperationHandler {
             outcomes.add(outcome.outcome());
             lastStatus = outcome.status();
             index++;
+            progress.done(index);
             return true;
         }
     }

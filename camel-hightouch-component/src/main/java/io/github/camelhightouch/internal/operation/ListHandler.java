@@ -64,7 +64,7 @@ final class ListHandler implements OperationHandler {
         Paginator paginator = new Paginator(operation + " (GET " + context.api().url(path, null) + ")",
                 (offset, limit) -> context.api().call(operation, HightouchHttpMethod.GET, finalPath, query.page(offset, limit),
                         null, throwOnFailure),
-                options.getLimit(), options.getOffset(), options.isPaginate());
+                options.getLimit(), options.getOffset(), options.isPaginate(), context.progress());
         return paginator.read();
     }
 }

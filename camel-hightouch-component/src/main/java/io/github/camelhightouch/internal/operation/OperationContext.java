@@ -19,6 +19,7 @@ import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchOperationOptions;
 import io.github.camelhightouch.internal.body.IdResolver;
 import io.github.camelhightouch.internal.call.ApiClient;
+import io.github.camelhightouch.internal.progress.ProgressLog;
 import io.github.camelhightouch.internal.run.SyncRunWaiter;
 
 /**
@@ -32,8 +33,20 @@ import io.github.camelhightouch.internal.run.SyncRunWaiter;
  * @param requests       validates and encodes message bodies (for updates)
  * @param waiter         the component's run waiter (available once the component is started)
  * @param batchMode      the batchMode option: a List body goes out as one array (raw only)
+ * @param progress       where progress lines go (the progressLoggingLevel option)
  */
 public record OperationContext(
         HightouchOperation operation, HightouchOperationOptions options, boolean throwOnFailure, ApiClient api,
-        IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter, boolean batchMode) {
+        IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter, boolean batchMode, ProgressLog progress) {
+
+    /** A context that logs no progress. */
+    public OperationContext(HightouchOperation operation, HightouchOperationOptions options, boolean throwOnFailure,
+                            ApiClient api, IdResolver ids, RequestFactory requests, Supplier<SyncRunWaiter> waiter,
+                            boolean batchMode) {
+        this(operation, options, throwOnFailure, api, ids, requests, waiter, batchMode, ProgressLog.OFF);
+    }
+
+    public OperationContext {
+        progress = progress == null ? ProgressLog.OFF : progress;
+    }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 
 import io.github.camelhightouch.HightouchException;
 import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.progress.ProgressLog;
 
 /**
  * Reads a Hightouch list, whose answers are {@code {data: [...], hasMore}} pages selected by {@code limit} and
@@ -28,6 +29,9 @@ import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
  * by the next; a page without {@code hasMore} (only syncs and runs are sure to have it) is followed when it is full,
  * because it may not be the last. An empty page always ends the list; a page that repeats the one before it (a
  * server that ignores offset) fails the read instead of being followed up to {@value #MAX_PAGES} pages.
+ * <p>
+ * A long read shows its progress: a line after every {@value #PROGRESS_PAGES}th page, and one at its end when it read
+ * that many pages or more.
  */
 public final class Paginator {
 
@@ -35,6 +39,8 @@ public final class Paginator {
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** A list longer than this many pages is refused rather than read forever. */
     static final int MAX_PAGES = 10_000;
+    /** A progress line every this many pages. */
+    public static final int PROGRESS_PAGES = 10;
 
     /** Fetches one page. */
     @FunctionalInterface
@@ -58,6 +64,7 @@ public final class Paginator {
     private final int limit;
     private final int offset;
     private final boolean all;
+    private final ProgressLog progress;
 
     /**
      * @param description how the list is named in errors, e.g. {@code listSources (GET https://...)}
@@ -66,6 +73,15 @@ public final class Paginator {
      * @param all         whether to read every page or only the first
      */
     public Paginator(String description, PageFetcher fetcher, Integer limit, Integer offset, boolean all) {
+        this(description, fetcher, limit, offset, all, ProgressLog.OFF);
+    }
+
+    /**
+     * @param progress where the progress lines of a long read go
+     */
+    public Paginator(String description, PageFetcher fetcher, Integer limit, Integer offset, boolean all,
+                     ProgressLog progress) {
+        this.progress = progress == null ? ProgressLog.OFF : progress;
         this.description = description;
         this.fetcher = fetcher;
         this.limit = limit == null ? DEFAULT_PAGE_SIZE : limit;
@@ -79,11 +95,12 @@ public final class Paginator {
      */
     public CompletableFuture<Pages> read() {
         CompletableFuture<Pages> result = new CompletableFuture<>();
-        readFrom(offset, new ArrayList<>(), 0, result);
+        readFrom(offset, new ArrayList<>(), 0, result, System.nanoTime());
         return result;
     }
 
-    private void readFrom(int nextOffset, List<Object> items, int pagesRead, CompletableFuture<Pages> result) {
+    private void readFrom(int nextOffset, List<Object> items, int pagesRead, CompletableFuture<Pages> result,
+                          long startNanos) {
         int currentOffset = nextOffset;
         int pages = pagesRead;
         while (true) {
@@ -98,16 +115,17 @@ public final class Paginator {
                 int offsetOfPage = currentOffset;
                 int pagesBefore = pages;
                 page.whenComplete((answer, error) -> {
-                    Integer next = error != null ? fail(result, error) : accept(answer, items, offsetOfPage, pagesBefore, result);
+                    Integer next = error != null ? fail(result, error) : accept(answer, items, offsetOfPage, pagesBefore, result,
+                            startNanos);
                     if (next != null) {
-                        readFrom(next, items, pagesBefore + 1, result);
+                        readFrom(next, items, pagesBefore + 1, result, startNanos);
                     }
                 });
                 return;
             }
             Integer next;
             try {
-                next = accept(page.join(), items, currentOffset, pages, result);
+                next = accept(page.join(), items, currentOffset, pages, result, startNanos);
             } catch (CompletionException e) {
                 next = fail(result, e);
             }
@@ -133,7 +151,8 @@ public final class Paginator {
     /**
      * Takes one answer: adds its items and returns the next offset to read, or completes the result and returns null.
      */
-    private Integer accept(ApiResponse answer, List<Object> items, int pageOffset, int pagesRead, CompletableFuture<Pages> result) {
+    private Integer accept(ApiResponse answer, List<Object> items, int pageOffset, int pagesRead, CompletableFuture<Pages> result,
+                           long startNanos) {
         if (!answer.success()) {
             result.complete(new Pages(items, false, answer.status(), answer));
             return null;
@@ -164,7 +183,12 @@ public final class Paginator {
         }
         items.addAll(data);
         boolean maybeMore = hasMore != null ? hasMore : data.size() >= limit;
+        int pages = pagesRead + 1;
         if (!all || !maybeMore || data.isEmpty()) {
+            if (pages >= PROGRESS_PAGES && progress.isEnabled()) {
+                progress.log("Hightouch {}: read {} items in {} pages after {} ms", description, items.size(), pages,
+                        ProgressLog.millisSince(startNanos));
+            }
             result.complete(new Pages(items, maybeMore && !data.isEmpty(), answer.status(), null));
             return null;
         }
@@ -173,6 +197,10 @@ public final class Paginator {
                     "Hightouch " + description + " has more than " + MAX_PAGES + " pages of " + limit
                                                                  + " items; read it with paginate=false, limit and offset"));
             return null;
+        }
+        if (pages % PROGRESS_PAGES == 0 && progress.isEnabled()) {
+            progress.log("Hightouch {}: {} items in {} pages after {} ms, reading on", description, items.size(), pages,
+                    ProgressLog.millisSince(startNanos));
         }
         return pageOffset + data.size();
     }

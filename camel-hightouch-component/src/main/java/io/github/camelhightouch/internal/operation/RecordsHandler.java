@@ -28,6 +28,7 @@ import io.github.camelhightouch.internal.Futures;
 import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
 import io.github.camelhightouch.internal.call.ResponseMapper;
 import io.github.camelhightouch.internal.http.HightouchRequest;
+import io.github.camelhightouch.internal.progress.ElementProgress;
 import org.apache.camel.Message;
 
 /**
@@ -78,12 +79,14 @@ final class RecordsHandler implements OperationHandler {
         private int attempts;
         private ApiResponse last;
         private CompletableFuture<ApiResponse> sending;
+        private final ElementProgress progress;
 
         InOrder(List<HightouchRequest> requests, List<Object> records) {
             this.requests = requests;
             this.records = records;
             this.results = new ArrayList<>(records.size());
             this.ids = new ArrayList<>(records.size());
+            this.progress = new ElementProgress(context.progress(), context.operation().name(), records.size());
         }
 
         CompletableFuture<OperationResult> start() {
@@ -155,6 +158,7 @@ final class RecordsHandler implements OperationHandler {
             ids.add(response.success() ? ResponseMapper.resourceId(response.body()) : null);
             last = response;
             index++;
+            progress.done(index);
             return true;
         }
     }

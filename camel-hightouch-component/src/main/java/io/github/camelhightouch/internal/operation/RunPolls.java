@@ -84,7 +84,7 @@ final class RunPolls {
         HightouchOperationOptions options = context.options();
         return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.IDR_RUN, graphId, runId,
                 deadline -> idrRun(graphId, runId, deadline), options.getPollInterval(), options.getTimeout(),
-                options.isFailOnWarning()));
+                options.isFailOnWarning(), context.progress()));
     }
 
     /**
@@ -112,7 +112,8 @@ final class RunPolls {
     CompletableFuture<Map<String, Object>> waitForSyncRun(HightouchOperation operation, String syncId, String runId) {
         HightouchOperationOptions options = context.options();
         return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.SYNC_RUN, syncId, runId,
-                deadline -> syncRun(syncId, runId, deadline), options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
+                deadline -> syncRun(syncId, runId, deadline), options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(),
+                context.progress()));
     }
 
     /**
@@ -122,7 +123,8 @@ final class RunPolls {
         HightouchOperationOptions options = context.options();
         return waiter().await(new SyncRunWaiter.Wait(HightouchOperation.triggerSyncSequence.name(),
                 RunType.SYNC_SEQUENCE_RUN, sequenceId, sequenceRunId, deadline -> sequenceRun(sequenceRunId, deadline),
-                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning()));
+                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(),
+                context.progress()));
     }
 
     private SyncRunWaiter waiter() {

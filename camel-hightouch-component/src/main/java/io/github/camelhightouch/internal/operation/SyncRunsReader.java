@@ -72,7 +72,7 @@ public final class SyncRunsReader {
         Paginator syncs = new Paginator("listSyncs (GET " + context.api().url("/syncs", null) + ")",
                 (offset, limit) -> context.api().call(HightouchOperation.listSyncs, HightouchHttpMethod.GET, "/syncs",
                         allSyncs.page(offset, limit), null, true),
-                null, null, true);
+                null, null, true, context.progress());
         List<String> ids = new ArrayList<>();
         for (Object sync : await(syncs.read()).items()) {
             if (sync instanceof Map<?, ?> map && map.get("id") != null) {

@@ -31,6 +31,8 @@ import io.github.camelhightouch.HightouchSyncRunException;
 import io.github.camelhightouch.HightouchTransportException;
 import io.github.camelhightouch.HightouchWaitTimeoutException;
 import io.github.camelhightouch.internal.call.Deadlines;
+import io.github.camelhightouch.internal.progress.ProgressLog;
+import io.github.camelhightouch.internal.progress.RunCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,10 @@ import org.slf4j.LoggerFactory;
  * Tolerated on the way: the run not being visible yet right after its trigger, statuses this class does not know
  * (logged once per wait, the wait goes on), and polls that fail with a transport error, a 429 or a 5xx (logged, the
  * next poll goes on). Any other failed poll ends the wait with its error.
+ * <p>
+ * Progress: each status a wait meets is logged once, the first time it is seen, with the time since the wait started
+ * and the run's counts, through the wait's {@link ProgressLog}; a status not known to this class is logged once at
+ * WARN instead; a wait that times out logs its last status.
  */
 public final class SyncRunWaiter {
 
@@ -49,25 +55,30 @@ public final class SyncRunWaiter {
 
     /** The kinds of run and what their statuses mean. */
     public enum RunType {
-        SYNC_RUN("sync run", Set.of("success", "warning"), Set.of("failed", "cancelled", "interrupted"),
+        SYNC_RUN("sync run", "sync", Set.of("success", "warning"), Set.of("failed", "cancelled", "interrupted"),
                  Set.of("queued", "querying", "processing", "reporting", "pending")),
-        SYNC_SEQUENCE_RUN("sync sequence run", Set.of("done"), Set.of("failed", "cancelled"), Set.of("pending", "running")),
+        SYNC_SEQUENCE_RUN("sync sequence run", "sync sequence", Set.of("done"), Set.of("failed", "cancelled"),
+                          Set.of("pending", "running")),
         /** Identity resolution runs: the API spells their statuses in capitals; any case is read the same. */
-        IDR_RUN("identity resolution run", Set.of("SUCCESS"), Set.of("FAILURE", "CANCELLED"), Set.of("QUEUED", "PROCESSING"),
-                true);
+        IDR_RUN("identity resolution run", "graph", Set.of("SUCCESS"), Set.of("FAILURE", "CANCELLED"),
+                Set.of("QUEUED", "PROCESSING"), true);
 
         private final String description;
+        private final String ownerDescription;
         private final Set<String> succeeded;
         private final Set<String> failed;
         private final Set<String> inProgress;
         private final boolean upperCase;
 
-        RunType(String description, Set<String> succeeded, Set<String> failed, Set<String> inProgress) {
-            this(description, succeeded, failed, inProgress, false);
+        RunType(String description, String ownerDescription, Set<String> succeeded, Set<String> failed,
+                Set<String> inProgress) {
+            this(description, ownerDescription, succeeded, failed, inProgress, false);
         }
 
-        RunType(String description, Set<String> succeeded, Set<String> failed, Set<String> inProgress, boolean upperCase) {
+        RunType(String description, String ownerDescription, Set<String> succeeded, Set<String> failed,
+                Set<String> inProgress, boolean upperCase) {
             this.description = description;
+            this.ownerDescription = ownerDescription;
             this.succeeded = succeeded;
             this.failed = failed;
             this.inProgress = inProgress;
@@ -105,10 +116,28 @@ public final class SyncRunWaiter {
      * @param pollInterval  milliseconds between polls
      * @param timeout       milliseconds the wait lasts at most
      * @param failOnWarning whether a warning status fails
+     * @param progress      where the status changes are logged (the progressLoggingLevel option)
      */
     public record Wait(
             String operation, RunType type, String ownerId, String runId,
-            LongFunction<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout, boolean failOnWarning) {
+            LongFunction<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout, boolean failOnWarning,
+            ProgressLog progress) {
+
+        /** A wait that logs no progress. */
+        public Wait(String operation, RunType type, String ownerId, String runId,
+                    LongFunction<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout,
+                    boolean failOnWarning) {
+            this(operation, type, ownerId, runId, poll, pollInterval, timeout, failOnWarning, ProgressLog.OFF);
+        }
+
+        public Wait {
+            progress = progress == null ? ProgressLog.OFF : progress;
+        }
+
+        /** How the lines name the run, e.g. {@code sync run 7 of sync 42}. */
+        String runName() {
+            return type.description + " " + runId + (ownerId == null ? "" : " of " + type.ownerDescription + " " + ownerId);
+        }
     }
 
     private final ScheduledExecutorService scheduler;
@@ -181,7 +210,9 @@ public final class SyncRunWaiter {
         private final Wait wait;
         private final long deadline;
         private final CompletableFuture<Map<String, Object>> result = new CompletableFuture<>();
-        private final Set<String> unknownStatusesLogged = new HashSet<>();
+        private final long startNanos = System.nanoTime();
+        /** The statuses already logged, so that each is logged once however many polls meet it. */
+        private final Set<String> statusesLogged = new HashSet<>();
         private boolean notVisibleLogged;
         private String lastStatus;
         private Map<String, Object> lastRun;
@@ -237,22 +268,40 @@ public final class SyncRunWaiter {
                 lastError = null;
                 lastRun = run;
                 lastStatus = status(run);
+                logStatus(run, lastStatus);
                 if (wait.type().isTerminal(lastStatus)) {
                     finish(run, lastStatus);
                     return;
                 }
-                if (!wait.type().isKnown(lastStatus) && unknownStatusesLogged.add(String.valueOf(lastStatus))) {
-                    LOG.warn("{} {} has the status {}, which is not known to be final; waiting on", wait.type().description,
-                            wait.runId(), lastStatus);
-                }
             }
             long remainingMillis = Deadlines.millisLeft(deadline);
             if (remainingMillis <= 0) {
+                if (wait.progress().isEnabled()) {
+                    wait.progress().log("Hightouch {}: stopped waiting after {} ms (timeout {} ms), last status {}{}",
+                            wait.runName(), ProgressLog.millisSince(startNanos), wait.timeout(),
+                            lastStatus == null ? "(the run was never visible)" : RunCounts.status(lastStatus),
+                            RunCounts.of(lastRun));
+                }
                 result.completeExceptionally(new HightouchWaitTimeoutException(
                         wait.operation(), wait.ownerId(), wait.runId(), lastStatus, wait.timeout(), lastRun, lastError));
                 return;
             }
             schedule(Math.min(wait.pollInterval(), remainingMillis));
+        }
+
+        /** Logs a status the first time the wait meets it: at the progress level, or at WARN when it is unknown. */
+        private void logStatus(Map<String, Object> run, String status) {
+            boolean known = wait.type().isKnown(status);
+            if ((known && !wait.progress().isEnabled()) || !statusesLogged.add(wait.type().key(String.valueOf(status)))) {
+                return;
+            }
+            if (known) {
+                wait.progress().log("Hightouch {}: {} after {} ms{}", wait.runName(), RunCounts.status(status),
+                        ProgressLog.millisSince(startNanos), RunCounts.of(run));
+            } else {
+                LOG.warn("Hightouch {}: {} after {} ms{}; a status not known to be final, waiting on", wait.runName(),
+                        RunCounts.status(status), ProgressLog.millisSince(startNanos), RunCounts.of(run));
+            }
         }
 
         private void finish(Map<String, Object> run, String status) {
