@@ -221,7 +221,9 @@ public class HightouchConfiguration implements Cloneable {
     /**
      * How many requests may be sent in any rateLimitPeriod, per API key, across every endpoint and route of the
      * CamelContext (Hightouch allows 200 per 10 seconds per workspace). Requests over the limit wait their turn
-     * without holding a thread. 0 disables the limit.
+     * without holding a thread. The limit is per replica: N replicas sharing a workspace get 200 / N each. A 429 halves
+     * the rate in use, and each quiet period raises it again by a twentieth of rateLimit, up to rateLimit. 0 disables
+     * the limit.
      */
     public void setRateLimit(int rateLimit) {
         this.rateLimit = rateLimit;

@@ -34,7 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the calls of one endpoint: rate limit, attempts, retries, deadline and stop. A call's first attempt runs on
+ * Runs the calls of one endpoint: rate limit, attempts, retries, deadline and stop. Each answer tells the rate
+ * limiter whether Hightouch throttled it (429), so that the limiter adapts its rate. A call's first attempt runs on
  * the caller's thread when no wait is due; every wait (rate limit, backoff) holds no thread, and the attempt after a
  * wait runs on the worker pool. The steps of a call are a loop, never a recursion.
  * <p>
@@ -188,6 +189,14 @@ public final class CallRunner {
         }
         if (RetryPolicy.mayHaveActed(answer, failure)) {
             call.mayHaveActed = true;
+        }
+        if (rateLimiter != null && answer != null) {
+            // a 429 despite the local limit: other replicas spend the same workspace budget, so this one backs off
+            if (answer.status() == 429) {
+                rateLimiter.throttled();
+            } else {
+                rateLimiter.accepted();
+            }
         }
         long delay = retryPolicy.nextDelay(call.request, call.attempts, answer, failure);
         if (delay != RetryPolicy.NO_RETRY && Deadlines.fits(call.deadline, delay)) {

@@ -34,6 +34,10 @@ import java.util.concurrent.TimeUnit;
  * ({@link #withdraw}) and spends nothing. The timer runs on the scheduler of a waiting request; when that scheduler is
  * gone (its component stopped), the next waiting request's scheduler takes over, so a stopped component can never
  * leave the queue without a timer.
+ * <p>
+ * The number of requests per period adapts to Hightouch's answers ({@link AdaptiveRate}): a 429 halves it, a quiet
+ * period raises it again step by step, up to {@code permits}. Several replicas sharing one workspace budget thus
+ * converge instead of storming it.
  */
 public final class RequestRateLimiter {
 
@@ -71,6 +75,7 @@ public final class RequestRateLimiter {
     private final long periodNanos;
     private final int maxQueued;
     private final long[] spentAt;
+    private final AdaptiveRate rate;
     private final Deque<Ticket> waiting = new ArrayDeque<>();
     private int spent;
     private int oldest;
@@ -85,6 +90,22 @@ public final class RequestRateLimiter {
         this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
         this.maxQueued = maxQueued;
         this.spentAt = new long[permits];
+        this.rate = new AdaptiveRate(permits, periodNanos);
+    }
+
+    /** Hightouch answered 429 anyway (other replicas spend the same budget): the rate backs off. */
+    public void throttled() {
+        rate.throttled(System.nanoTime());
+    }
+
+    /** Hightouch answered something other than 429: after a quiet period the rate recovers a step. */
+    public void accepted() {
+        rate.accepted(System.nanoTime());
+    }
+
+    /** The requests per period allowed now, between 1 and {@code permits}. */
+    public int currentRate() {
+        return rate.current();
     }
 
     /**
@@ -144,7 +165,20 @@ public final class RequestRateLimiter {
     }
 
     private boolean tokenFree(long now) {
-        return spent < permits || now - spentAt[oldest] >= periodNanos;
+        return waitNanos(now) <= 0;
+    }
+
+    /**
+     * How long until a request may go: fewer than the current rate were sent in the last period, that is the request
+     * as many places back as the rate allows left a whole period ago. The ring holds the send times in order.
+     */
+    private long waitNanos(long now) {
+        int limit = rate.current();
+        if (spent < limit) {
+            return 0;
+        }
+        int index = spent < permits ? spent - limit : Math.floorMod(oldest - limit, permits);
+        return periodNanos - (now - spentAt[index]);
     }
 
     private int spend(long now) {
@@ -174,7 +208,7 @@ public final class RequestRateLimiter {
             return;
         }
         timer = null;
-        long delay = spent < permits ? 0 : Math.max(0, periodNanos - (now - spentAt[oldest]));
+        long delay = Math.max(0, waitNanos(now));
         for (Ticket ticket : waiting) {
             ScheduledExecutorService scheduler = ticket.scheduler();
             if (scheduler.isShutdown()) {
