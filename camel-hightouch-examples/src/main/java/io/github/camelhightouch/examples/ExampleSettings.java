@@ -78,6 +78,9 @@ public record ExampleSettings(
     public static final List<String> STAND_IN_RUN_STATUSES
             = List.of("success", "warning", "failed", "cancelled", "interrupted", "processing");
 
+    /** The argument that tests the connection instead of importing. */
+    public static final String CHECK = "--check";
+
     private static final String PROPERTY_PREFIX = "hightouch.example.";
 
     private static final List<String> ARGUMENTS
@@ -169,14 +172,30 @@ public record ExampleSettings(
                + syncPollInterval + ", syncTimeout=" + syncTimeout + ", standInRunStatus=" + standInRunStatus + "]";
     }
 
+    /**
+     * Whether the arguments ask for {@code --check}: test the API key and base URL, print what was found, and exit
+     * without importing.
+     */
+    public static boolean checkRequested(String[] args) {
+        for (String arg : args) {
+            if (CHECK.equals(arg)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Map<String, String> parseArguments(String[] args) {
         Map<String, String> arguments = new LinkedHashMap<>();
         for (String arg : args) {
+            if (CHECK.equals(arg)) {
+                continue;
+            }
             int equals = arg.indexOf('=');
             if (!arg.startsWith("--") || equals < 3) {
                 throw new IllegalArgumentException("arguments: expected --dsl=java|yaml, --records=<resource>, "
                                                    + "--passes=<n>, --events=<resource>, --output=<folder>, --syncId=<id>, --syncPollInterval=<ms>, "
-                                                   + "--syncTimeout=<ms> or --standInRunStatus=<status>, got '" + arg
+                                                   + "--syncTimeout=<ms>, --standInRunStatus=<status> or --check, got '" + arg
                                                    + "'");
             }
             String name = arg.substring(2, equals);

@@ -43,6 +43,8 @@ import org.apache.camel.spi.Resource;
  * <p>
  * The sync it triggers is --syncId (or -Dhightouch.example.syncId, or HIGHTOUCH_SYNC_ID); by default the one the
  * stand-in knows, and none against the real API: the summary then says that the step was skipped.
+ * <p>
+ * With --check it only tests the connection ({@link #check}) and exits: 0 when the key is accepted, 1 otherwise.
  */
 public final class HightouchImportApplication {
 
@@ -81,6 +83,9 @@ public final class HightouchImportApplication {
 
     public static void main(String[] args) throws Exception {
         ExampleSettings settings = ExampleSettings.from(args, System.getenv(), System.getProperties());
+        if (ExampleSettings.checkRequested(args)) {
+            System.exit(check(settings, System.out) == ConnectionCheck.Outcome.OK ? 0 : 1);
+        }
         ImportSummary summary = run(settings, System.out);
         if (!summary.isComplete()) {
             System.exit(1);
@@ -107,6 +112,22 @@ public final class HightouchImportApplication {
                         + standIn.baseUrl() + " (Events API at " + standIn.eventsUrl() + ") and running against it");
             return importRecords(settings.withApi(standIn.apiKey(), standIn.baseUrl())
                     .withEvents(standIn.writeKey(), standIn.eventsUrl()), standIn::eventBatchSizes, out);
+        }
+    }
+
+    /**
+     * {@code --check}: tests the API key and the base URL with one listSources call, prints whether Hightouch is
+     * reachable, whether the key is accepted and how many sources the workspace has, and imports nothing. Without an
+     * API key it checks a local stand-in started for the purpose.
+     */
+    public static ConnectionCheck.Outcome check(ExampleSettings settings, PrintStream out) throws Exception {
+        if (settings.usesRealApi()) {
+            return ConnectionCheck.run(settings.apiKey(), settings.baseUrl(), out);
+        }
+        try (LocalHightouch standIn = LocalHightouch.start(settings.standInRunStatus())) {
+            out.println(ExampleSettings.ENV_API_KEY + " is not set: started a local Hightouch stand-in at "
+                        + standIn.baseUrl() + " and checking it");
+            return ConnectionCheck.run(standIn.apiKey(), standIn.baseUrl(), out);
         }
     }
 

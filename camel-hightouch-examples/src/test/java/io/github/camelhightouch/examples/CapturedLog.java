@@ -41,11 +41,16 @@ final class CapturedLog implements AutoCloseable {
                 Property.EMPTY_ARRAY) {
             @Override
             public void append(LogEvent event) {
-                if (event.getLoggerName().equals(CapturedLog.this.loggerName)) {
+                if (CapturedLog.this.loggerName == null || event.getLoggerName().equals(CapturedLog.this.loggerName)) {
                     lines.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
                 }
             }
         };
+    }
+
+    /** Starts capturing what every logger writes. */
+    static CapturedLog ofEveryLogger() {
+        return of(null);
     }
 
     /** Starts capturing what the logger writes. */

@@ -142,4 +142,15 @@ class ExampleSettingsTest {
         assertThatThrownBy(() -> ExampleSettings.from(new String[] { "yaml" }, Map.of(), new Properties()))
                 .hasMessageContaining("arguments: expected --dsl=java|yaml");
     }
+
+    @Test
+    void checkIsAFlagThatLeavesTheOtherSettingsAlone() {
+        String[] args = { "--dsl=yaml", "--check" };
+
+        ExampleSettings settings = ExampleSettings.from(args, Map.of(), new Properties());
+
+        assertThat(ExampleSettings.checkRequested(args)).isTrue();
+        assertThat(ExampleSettings.checkRequested(new String[] { "--dsl=yaml" })).isFalse();
+        assertThat(settings.dsl()).isEqualTo(ExampleSettings.Dsl.YAML);
+    }
 }
