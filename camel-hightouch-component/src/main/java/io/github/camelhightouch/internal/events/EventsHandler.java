@@ -154,11 +154,7 @@ final class EventsHandler implements OperationHandler {
      */
     private CompletableFuture<OperationResult> continueElsewhere(int events,
                                                                  CompletableFuture<OperationResult> result) {
-        return result.whenCompleteAsync((value, error) -> {
-            for (int i = 0; i < events; i++) {
-                slots.release();
-            }
-        }, deliveries);
+        return result.whenCompleteAsync((value, error) -> slots.release(events), deliveries);
     }
 
     /** Completes when every event is settled: with all deliveries, or with the failure of the first that failed. */

@@ -76,7 +76,12 @@ final class QueueSlots {
 
     /** Gives one place back. */
     void release() {
-        free.release();
+        release(1);
+    }
+
+    /** Gives {@code count} places back at once, as {@link #take} took them. */
+    void release(int count) {
+        free.release(count);
     }
 
     /** How many events are held now (queued or in flight). */

@@ -149,6 +149,16 @@ public final class Paginator {
     }
 
     /**
+     * Whether more items may follow a page: its {@code hasMore} when it has one, else whether the page is full, since
+     * Hightouch guarantees {@code hasMore} only for syncs and runs. The one place of that rule, for every list read.
+     *
+     * @param hasMore the page's hasMore, or null when it has none
+     */
+    static boolean maybeMore(Boolean hasMore, int items, int limit) {
+        return hasMore != null ? hasMore : items >= limit;
+    }
+
+    /**
      * Takes one answer: adds its items and returns the next offset to read, or completes the result and returns null.
      */
     private Integer accept(ApiResponse answer, List<Object> items, int pageOffset, int pagesRead, CompletableFuture<Pages> result,
@@ -182,7 +192,7 @@ public final class Paginator {
             return null;
         }
         items.addAll(data);
-        boolean maybeMore = hasMore != null ? hasMore : data.size() >= limit;
+        boolean maybeMore = maybeMore(hasMore, data.size(), limit);
         int pages = pagesRead + 1;
         if (!all || !maybeMore || data.isEmpty()) {
             if (pages >= PROGRESS_PAGES && progress.isEnabled()) {

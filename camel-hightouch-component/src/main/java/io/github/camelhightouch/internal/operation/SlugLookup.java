@@ -181,10 +181,9 @@ public final class SlugLookup {
                             match = typed;
                         }
                     }
-                    // the lists' rule (Paginator): hasMore is only guaranteed for syncs, so a full page of the
-                    // default size without it may go on, and shows neither that one resource has the slug nor none
-                    boolean maybeMore = page.get("hasMore") instanceof Boolean more ? more
-                            : data.size() >= Paginator.DEFAULT_PAGE_SIZE;
+                    // a page that may go on shows neither that one resource has the slug nor that none has
+                    boolean maybeMore = Paginator.maybeMore(page.get("hasMore") instanceof Boolean more ? more : null,
+                            data.size(), Paginator.DEFAULT_PAGE_SIZE);
                     if (maybeMore) {
                         matches = HightouchSlugLookupException.MORE_THAN_ONE_PAGE;
                     }
