@@ -13,13 +13,9 @@
  */
 package io.github.camelhightouch.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Section 5: events through hightouch:track with batching against one request per event, the same file, the same
@@ -105,31 +101,9 @@ final class EventsBenchmark {
     }
 
     private Map<String, String> child(Path file, int events, int batchSize, long lingerMs) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + settings.memoryHeap, "-Xmn" + settings.memoryYoung,
-                "-cp", System.getProperty("java.class.path"), EventsRun.class.getName(), file.toString(),
-                stub.eventsUrl(), Integer.toString(events), Integer.toString(settings.eventThreads),
+        return ChildJvm.run(settings, "events " + events + " batchSize=" + batchSize, EventsRun.class,
+                file.toString(), stub.eventsUrl(), Integer.toString(events), Integer.toString(settings.eventThreads),
                 Integer.toString(batchSize), Long.toString(lingerMs));
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        Map<String, String> result = new HashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Report.progress("events " + events + " batchSize=" + batchSize + ": " + line);
-                if (line.startsWith("RESULT ")) {
-                    for (String pair : line.substring("RESULT ".length()).split(" ")) {
-                        String[] kv = pair.split("=", 2);
-                        result.put(kv[0], kv[1]);
-                    }
-                }
-            }
-        }
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        return result;
     }
 
     private static String mb(String bytes) {

@@ -13,16 +13,11 @@
  */
 package io.github.camelhightouch.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Section 2: JSON-lines files of growing size, each split through createSource in a fresh JVM with the same heap
@@ -86,31 +81,8 @@ final class MemoryBenchmark {
     }
 
     private Map<String, String> child(Path file, int size) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + settings.memoryHeap, "-Xmn" + settings.memoryYoung,
-                "-cp", System.getProperty("java.class.path"),
-                MemoryRun.class.getName(), file.toString(), stub.baseUrl(), Integer.toString(size),
-                Integer.toString(settings.memoryThreads));
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        Map<String, String> result = new HashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                Report.progress("memory " + size + ": " + line);
-                if (line.startsWith("RESULT ")) {
-                    for (String pair : line.substring("RESULT ".length()).split(" ")) {
-                        String[] kv = pair.split("=", 2);
-                        result.put(kv[0], kv[1]);
-                    }
-                }
-            }
-        }
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-        }
-        return result;
+        return ChildJvm.run(settings, "memory " + size, MemoryRun.class, file.toString(), stub.baseUrl(),
+                Integer.toString(size), Integer.toString(settings.memoryThreads));
     }
 
     private static String gcNames(Map<Integer, Map<String, String>> results) {
