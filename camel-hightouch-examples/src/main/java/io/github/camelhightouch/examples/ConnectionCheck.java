@@ -13,7 +13,13 @@
  */
 package io.github.camelhightouch.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Collection;
 
 import io.github.camelhightouch.HightouchApiException;
@@ -28,6 +34,10 @@ import org.apache.camel.impl.DefaultCamelContext;
  * What {@code --check} does, as the "Test" button of Hightouch's own connection screens: one {@code listSources}
  * call with the settings' API key and base URL, then a report of what it found (reachable or not, key accepted or
  * not, how many sources the workspace has), without importing anything. It never prints the key.
+ * <p>
+ * With an events write key it also checks that the Events API's host answers, with a request that carries neither
+ * key nor event. The write key itself cannot be checked without sending an event: the Events API answers 200 even for
+ * events it later drops, so only Hightouch's event debugger confirms a key.
  */
 public final class ConnectionCheck {
 
@@ -50,6 +60,25 @@ public final class ConnectionCheck {
     }
 
     static Outcome run(String apiKey, String baseUrl, PrintStream out) throws Exception {
+        return run(apiKey, baseUrl, null, null, out);
+    }
+
+    /**
+     * The REST check, then, when a write key is set, whether the Events API's host answers; an events host that does
+     * not answer makes an otherwise good check {@link Outcome#UNREACHABLE}.
+     */
+    static Outcome run(String apiKey, String baseUrl, String writeKey, String eventsUrl, PrintStream out)
+            throws Exception {
+        Outcome rest = checkRest(apiKey, baseUrl, out);
+        if (writeKey == null) {
+            return rest;
+        }
+        boolean eventsReachable = checkEventsHost(eventsUrl != null ? eventsUrl : HightouchConfiguration.DEFAULT_EVENTS_URL,
+                out);
+        return rest == Outcome.OK && !eventsReachable ? Outcome.UNREACHABLE : rest;
+    }
+
+    private static Outcome checkRest(String apiKey, String baseUrl, PrintStream out) throws Exception {
         String url = baseUrl != null ? baseUrl : HightouchConfiguration.DEFAULT_BASE_URL;
         out.println("Checking the connection to the Hightouch API at " + url);
         try (CamelContext camel = new DefaultCamelContext()) {
@@ -73,6 +102,24 @@ public final class ConnectionCheck {
                 outcome = report(e.getCause(), out);
             }
             return outcome;
+        }
+    }
+
+    /** Any HTTP answer from the events host proves it reachable; the request has no Authorization and no body. */
+    private static boolean checkEventsHost(String eventsUrl, PrintStream out) throws InterruptedException {
+        out.println("Checking the Events API host at " + eventsUrl);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(REQUEST_TIMEOUT)).build();
+        try {
+            HttpResponse<Void> answer = client.send(HttpRequest.newBuilder(URI.create(eventsUrl + "/"))
+                    .timeout(Duration.ofMillis(REQUEST_TIMEOUT)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            out.println("Events API: reachable (HTTP " + answer.statusCode() + " to a GET without key or event)");
+            out.println("Events write key: set, not checked (the Events API accepts events it later drops; "
+                        + "Hightouch's event debugger shows whether they arrive)");
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            out.println("Events API: unreachable (" + eventsUrl + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ", " + e.getMessage()) + ")");
+            return false;
         }
     }
 

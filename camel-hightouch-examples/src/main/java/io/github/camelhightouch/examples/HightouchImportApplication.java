@@ -118,16 +118,19 @@ public final class HightouchImportApplication {
     /**
      * {@code --check}: tests the API key and the base URL with one listSources call, prints whether Hightouch is
      * reachable, whether the key is accepted and how many sources the workspace has, and imports nothing. Without an
-     * API key it checks a local stand-in started for the purpose.
+     * API key it checks a local stand-in started for the purpose. With an events write key it also checks that the
+     * Events API's host answers (the write key itself can only be checked by sending an event, which it does not).
      */
     public static ConnectionCheck.Outcome check(ExampleSettings settings, PrintStream out) throws Exception {
         if (settings.usesRealApi()) {
-            return ConnectionCheck.run(settings.apiKey(), settings.baseUrl(), out);
+            return ConnectionCheck.run(settings.apiKey(), settings.baseUrl(), settings.writeKey(), settings.eventsUrl(),
+                    out);
         }
         try (LocalHightouch standIn = LocalHightouch.start(settings.standInRunStatus())) {
             out.println(ExampleSettings.ENV_API_KEY + " is not set: started a local Hightouch stand-in at "
                         + standIn.baseUrl() + " and checking it");
-            return ConnectionCheck.run(standIn.apiKey(), standIn.baseUrl(), out);
+            return ConnectionCheck.run(standIn.apiKey(), standIn.baseUrl(), standIn.writeKey(), standIn.eventsUrl(),
+                    out);
         }
     }
 

@@ -123,6 +123,8 @@ public final class LocalHightouch implements AutoCloseable {
                 .willReturn(aResponse().withTransformers(HightouchResourceResponder.NAME)));
         eventsServer.stubFor(post(urlPathEqualTo("/v1/batch"))
                 .willReturn(aResponse().withTransformers(EventsResponder.NAME)));
+        // what --check asks the events host, with neither key nor event
+        eventsServer.stubFor(get(urlPathEqualTo("/")).willReturn(aResponse().withStatus(200)));
     }
 
     /** The Events API URL to give the component, e.g. http://127.0.0.1:34568. */

@@ -22,9 +22,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectionCheckTest {
 
     private static final String WRONG_KEY = "ht-wrong-key-for-check-5e71";
+    private static final String WRITE_KEY = "wk-for-check-0b9d";
 
     @Test
     void againstTheStandInItSaysReachableKeyAcceptedAndNoSources() throws Exception {
@@ -47,6 +56,8 @@ class ConnectionCheckTest {
         assertThat(outcome).isEqualTo(ConnectionCheck.Outcome.OK);
         assertThat(out).contains("Reachable: yes").contains("API key: accepted")
                 .contains("Sources in the workspace: 0")
+                // the stand-in has an Events API too: its host is checked, its key is not sent
+                .contains("Events API: reachable").contains("Events write key: set, not checked")
                 // nothing imported
                 .doesNotContain("Importing").doesNotContain("Records read");
     }
@@ -109,6 +120,59 @@ class ConnectionCheckTest {
         assertThat(outcome).isEqualTo(ConnectionCheck.Outcome.UNREACHABLE);
         assertThat(out).contains("Reachable: no, unreachable").contains("127.0.0.1:" + closedPort)
                 .contains("API key: not checked").doesNotContain(WRONG_KEY);
+    }
+
+    @Test
+    void withAWriteKeyTheEventsHostIsCheckedWithoutTheKeyAndWithoutAnEvent() throws Exception {
+        WireMockServer eventsHost = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        eventsHost.start();
+        eventsHost.stubFor(get(urlEqualTo("/")).willReturn(aResponse().withStatus(204)));
+        try (LocalHightouch standIn = LocalHightouch.start()) {
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--check" },
+                    Map.of(ExampleSettings.ENV_API_KEY, standIn.apiKey(), ExampleSettings.ENV_BASE_URL, standIn.baseUrl(),
+                            ExampleSettings.ENV_WRITE_KEY, WRITE_KEY,
+                            ExampleSettings.ENV_EVENTS_URL, "http://127.0.0.1:" + eventsHost.port()),
+                    new Properties());
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            ConnectionCheck.Outcome outcome = HightouchImportApplication.check(settings, print(printed));
+
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(outcome).isEqualTo(ConnectionCheck.Outcome.OK);
+            assertThat(out).contains("API key: accepted").contains("Events API: reachable (HTTP 204")
+                    .doesNotContain(WRITE_KEY);
+            List<LoggedRequest> requests = eventsHost.findAll(anyRequestedFor(anyUrl()));
+            assertThat(requests).hasSize(1).allSatisfy(request -> {
+                assertThat(request.getMethod().getName()).isEqualTo("GET");
+                assertThat(request.containsHeader("Authorization")).isFalse();
+                assertThat(request.getBodyAsString()).isEmpty();
+            });
+        } finally {
+            eventsHost.stop();
+        }
+    }
+
+    @Test
+    void anEventsHostThatDoesNotAnswerFailsTheCheck() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (LocalHightouch standIn = LocalHightouch.start()) {
+            ExampleSettings settings = ExampleSettings.from(new String[] { "--check" },
+                    Map.of(ExampleSettings.ENV_API_KEY, standIn.apiKey(), ExampleSettings.ENV_BASE_URL, standIn.baseUrl(),
+                            ExampleSettings.ENV_WRITE_KEY, WRITE_KEY,
+                            ExampleSettings.ENV_EVENTS_URL, "http://127.0.0.1:" + closedPort),
+                    new Properties());
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+            ConnectionCheck.Outcome outcome = HightouchImportApplication.check(settings, print(printed));
+
+            String out = printed.toString(StandardCharsets.UTF_8);
+            assertThat(outcome).isEqualTo(ConnectionCheck.Outcome.UNREACHABLE);
+            assertThat(out).contains("API key: accepted").contains("Events API: unreachable (http://127.0.0.1:" + closedPort)
+                    .doesNotContain(WRITE_KEY);
+        }
     }
 
     private static PrintStream print(ByteArrayOutputStream to) {
