@@ -13,10 +13,12 @@
  */
 package io.github.camelhightouch.example.quarkus;
 
+import java.nio.file.Files;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.camelhightouch.HightouchComponent;
+import io.github.camelhightouch.HightouchComponentConfigurer;
 import io.github.camelhightouch.HightouchConstants;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,5 +83,18 @@ class CreateSourceRouteTest {
                 "http://127.0.0.1:" + wireMock.port() + "/api/v1");
         assertThat(component.getConfiguration().getConnectTimeout()).isEqualTo(10_000);
         assertThat(component.getConfiguration().getResponseTimeout()).isEqualTo(30_000);
+        assertThat(component.getComponentPropertyConfigurer()).isInstanceOf(HightouchComponentConfigurer.class);
+    }
+
+    @Test
+    void theApplicationRunsWithTheCamelHightouchExtension() throws Exception {
+        String installedFeatures = Files.readAllLines(WireMockHightouch.LOG).stream()
+                .filter(line -> line.contains("Installed features: ["))
+                .findFirst().orElseThrow(() -> new AssertionError("no 'Installed features' line in "
+                                                                  + WireMockHightouch.LOG));
+
+        // the extension's feature, and the Camel Quarkus extensions it brings
+        assertThat(installedFeatures).containsPattern("[\\[ ]camel-hightouch[,\\]]")
+                .containsPattern("[\\[ ]camel-http[,\\]]").containsPattern("[\\[ ]camel-jackson[,\\]]");
     }
 }

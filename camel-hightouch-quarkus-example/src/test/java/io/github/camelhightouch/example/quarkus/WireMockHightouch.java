@@ -13,6 +13,10 @@
  */
 package io.github.camelhightouch.example.quarkus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -26,15 +30,24 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public class WireMockHightouch implements QuarkusTestResourceLifecycleManager {
 
     static final String KEY = "quarkus-secret-key-5d0e";
+    /** Where the application logs in the tests, so that they can read its startup lines. */
+    static final Path LOG = Path.of("target", "quarkus-test.log");
 
     private WireMockServer server;
 
     @Override
     public Map<String, String> start() {
+        try {
+            Files.deleteIfExists(LOG);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
         return Map.of("camel.component.hightouch.base-url", "http://127.0.0.1:" + server.port() + "/api/v1",
-                "camel.component.hightouch.api-key", KEY);
+                "camel.component.hightouch.api-key", KEY,
+                "quarkus.log.file.enabled", "true",
+                "quarkus.log.file.path", LOG.toString());
     }
 
     @Override
