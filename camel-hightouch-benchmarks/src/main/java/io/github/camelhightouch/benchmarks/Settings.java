@@ -124,6 +124,7 @@ final class Settings {
                 case "stubThreads" -> settings.stubThreads = Integer.parseInt(value);
                 case "costRequests" -> settings.costRequests = Integer.parseInt(value);
                 case "costWarmup" -> settings.costWarmup = Integer.parseInt(value);
+                case "serdeOps" -> settings.serdeOps = Integer.parseInt(value);
                 case "memorySizes" -> settings.memorySizes = ints(value);
                 case "memoryThreads" -> settings.memoryThreads = Integer.parseInt(value);
                 case "memoryHeap" -> settings.memoryHeap = value;
