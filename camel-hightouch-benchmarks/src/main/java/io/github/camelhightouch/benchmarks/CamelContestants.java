@@ -112,6 +112,22 @@ final class CamelContestants implements AutoCloseable {
         };
     }
 
+    /**
+     * The raw HttpClient 5 loop called through the same ProducerTemplate and a direct: route: what the Camel call
+     * around any producer costs, so that the component's own share shows (only run on request: contestants=...).
+     */
+    Contestant rawInRoute(Contestant raw) throws Exception {
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:rawInRoute").routeId("raw-in-route")
+                        .process(exchange -> exchange.getMessage().setBody(
+                                raw.send(exchange.getMessage().getMandatoryBody(Map.class))));
+            }
+        });
+        return contestant("raw HttpClient 5 loop in a direct: route", camel.getEndpoint("direct:rawInRoute"));
+    }
+
     CamelContext camel() {
         return camel;
     }

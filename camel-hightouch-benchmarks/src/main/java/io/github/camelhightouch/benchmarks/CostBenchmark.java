@@ -64,7 +64,7 @@ final class CostBenchmark {
         try (CamelContestants camel = new CamelContestants(stub.baseUrl(), Settings.API_KEY);
              RawHttpClient raw = new RawHttpClient(stub.baseUrl(), Settings.API_KEY, CamelContestants.MAX_CONNECTIONS)) {
             List<Contestant> contestants = settings.pick(camel.component(), camel.camelHttp(), raw.jsonLoop(),
-                    camel.camelHttpMethodHeader());
+                    camel.camelHttpMethodHeader(), () -> camel.rawInRoute(raw.jsonLoop()));
             List<Map<String, Object>> records = new ArrayList<>();
             for (int i = 0; i < settings.costRequests; i++) {
                 records.add(Records.source(i));

@@ -24,6 +24,8 @@ import java.util.Map;
 final class EventsBenchmark {
 
     private static final double MB = 1024.0 * 1024.0;
+    /** The raw loop's sender threads: as many as the component's batches in flight (BatchAccumulator.MAX_IN_FLIGHT). */
+    private static final int RAW_SENDERS = 4;
 
     private final Settings settings;
     private final StubServer stub;
@@ -39,7 +41,8 @@ final class EventsBenchmark {
         Path dir = Path.of("bench-data").toAbsolutePath();
         Path small = Records.eventLines(dir, settings.eventsThroughput);
         Path large = Records.eventLines(dir, settings.eventsMemory);
-        String[] labels = { "batched (batchSize=100, lingerMs=5)", "one request per event (batchSize=1)" };
+        String[] labels = { "batched (batchSize=100, lingerMs=5)", "one request per event (batchSize=1)",
+                            "raw HttpClient 5 loop, the same batches" };
         int[][] shapes = { { 100, 5 }, { 1, 0 } };
         Map<String, Map<String, String>[]> rounds = new HashMap<>();
         for (String label : labels) {
@@ -49,13 +52,27 @@ final class EventsBenchmark {
         }
         for (int round = 0; round < settings.rounds; round++) {
             // the order alternates, so that neither always runs first on a warming machine
-            for (int i = 0; i < labels.length; i++) {
-                int which = (i + round) % labels.length;
+            for (int i = 0; i < shapes.length; i++) {
+                int which = (i + round) % shapes.length;
                 long batchesBefore = stub.eventBatches();
                 Map<String, String> result = child(small, settings.eventsThroughput, shapes[which][0], shapes[which][1]);
                 result.put("batches", Long.toString(stub.eventBatches() - batchesBefore));
                 rounds.get(labels[which])[round] = result;
             }
+            // the raw loop posts batches of the size the component's batches had in this round, as many senders as
+            // the component has batches in flight
+            Map<String, String> batched = rounds.get(labels[0])[round];
+            int size = batched.containsKey("accepted") && Long.parseLong(batched.get("batches")) > 0
+                    ? (int) Math.max(1, Math.round(Double.parseDouble(batched.get("accepted"))
+                                                   / Long.parseLong(batched.get("batches"))))
+                    : 100;
+            long batchesBefore = stub.eventBatches();
+            Map<String, String> raw = ChildJvm.run(settings, "events raw batchSize=" + size, RawEventsRun.class,
+                    small.toString(), stub.eventsUrl(), Integer.toString(settings.eventsThroughput),
+                    Integer.toString(RAW_SENDERS), Integer.toString(size));
+            raw.put("batches", Long.toString(stub.eventBatches() - batchesBefore));
+            raw.put("batchSize", Integer.toString(size));
+            rounds.get(labels[2])[round] = raw;
         }
         long batchesBefore = stub.eventBatches();
         Map<String, String> memory = child(large, settings.eventsMemory, 100, 5);
@@ -65,12 +82,16 @@ final class EventsBenchmark {
         report.line(Report.f("A JSON-lines file of %d track events (about 150 bytes each), split in streaming mode with "
                              + "parallelProcessing on %d threads (bounded queue, caller runs when full) into "
                              + "hightouch:track, against the stub's POST /v1/batch; one fresh JVM per run, -Xmx%s -Xmn%s; "
-                             + "%d rounds, the order alternating.", settings.eventsThroughput, settings.eventThreads,
-                settings.memoryHeap, settings.memoryYoung, settings.rounds));
+                             + "%d rounds, the order of the two shapes alternating. Then, in each round, a raw HttpClient "
+                             + "5 loop (%d threads) posts the same file as pre-built batch bodies, as many events a batch "
+                             + "as the component's batches had on average in that round, with the same Basic header; "
+                             + "its bodies are built before its clock starts.", settings.eventsThroughput,
+                settings.eventThreads, settings.memoryHeap, settings.memoryYoung, settings.rounds, RAW_SENDERS));
         report.line("");
         report.row("round", "shape", "events/s", "accepted", "failed", "batches", "seconds", "peak heap used MB", "failure");
         report.row("---:", "---", "---:", "---:", "---:", "---:", "---:", "---:", "---");
         double[] ratios = new double[settings.rounds];
+        double[] rawRatios = new double[settings.rounds];
         for (int round = 0; round < settings.rounds; round++) {
             double[] rates = new double[labels.length];
             for (int i = 0; i < labels.length; i++) {
@@ -80,15 +101,21 @@ final class EventsBenchmark {
                     continue;
                 }
                 rates[i] = Long.parseLong(r.get("accepted")) / Double.parseDouble(r.get("seconds"));
-                report.row(round + 1, labels[i], Report.f("%.0f", rates[i]), r.get("accepted"), r.get("failed"),
+                String label = r.containsKey("batchSize") ? labels[i] + " (" + r.get("batchSize") + " events a batch)"
+                        : labels[i];
+                report.row(round + 1, label, Report.f("%.0f", rates[i]), r.get("accepted"), r.get("failed"),
                         r.get("batches"), r.get("seconds"), mb(r.get("peakUsed")), r.get("failure"));
             }
             ratios[round] = rates[1] > 0 ? rates[0] / rates[1] : Double.NaN;
+            rawRatios[round] = rates[2] > 0 ? rates[0] / rates[2] : Double.NaN;
         }
         report.line("");
         java.util.Arrays.sort(ratios);
         report.line(Report.f("Batched / one request per event, events per second: median %.2f (rounds: %s).",
                 ratios[ratios.length / 2], java.util.Arrays.toString(ratios)));
+        java.util.Arrays.sort(rawRatios);
+        report.line(Report.f("Batched / raw HttpClient 5 loop posting the same batches, events per second: median %.2f "
+                             + "(rounds: %s).", rawRatios[rawRatios.length / 2], java.util.Arrays.toString(rawRatios)));
         report.line("");
         report.line(Report.f("Memory at %d events (batched): %s s, %s accepted, %s failed, %s batches; live heap after "
                              + "start %s MB, live heap during the run %s MB (after full GCs at 25/50/75%%), peak heap "

@@ -29,7 +29,7 @@ final class Settings {
     final String mode;
     final Set<String> sections = new LinkedHashSet<>(List.of("throughput", "cost", "memory", "waits", "events"));
     int[] levels = { 1, 8, 32 };
-    /** Which of component, camelHttp, raw (the default three) and camelHttpMethodHeader run. */
+    /** Which of component, camelHttp, raw (the default three), camelHttpMethodHeader and rawInRoute run. */
     final Set<String> contestants = new LinkedHashSet<>(List.of("component", "camelHttp", "raw"));
     int rounds;
     long durationMillis;
@@ -83,8 +83,9 @@ final class Settings {
         }
     }
 
-    /** The contestants asked for, in the order component, camelHttp, raw, camelHttpMethodHeader. */
-    List<Contestant> pick(Contestant component, Contestant camelHttp, Contestant raw, Contestant camelHttpMethodHeader) {
+    /** The contestants asked for, in the order component, camelHttp, raw, camelHttpMethodHeader, rawInRoute. */
+    List<Contestant> pick(Contestant component, Contestant camelHttp, Contestant raw, Contestant camelHttpMethodHeader,
+                          java.util.concurrent.Callable<Contestant> rawInRoute) throws Exception {
         List<Contestant> picked = new java.util.ArrayList<>();
         if (contestants.contains("component")) {
             picked.add(component);
@@ -97,6 +98,9 @@ final class Settings {
         }
         if (contestants.contains("camelHttpMethodHeader")) {
             picked.add(camelHttpMethodHeader);
+        }
+        if (contestants.contains("rawInRoute")) {
+            picked.add(rawInRoute.call());
         }
         return picked;
     }
@@ -124,6 +128,7 @@ final class Settings {
                 case "stubThreads" -> settings.stubThreads = Integer.parseInt(value);
                 case "costRequests" -> settings.costRequests = Integer.parseInt(value);
                 case "costWarmup" -> settings.costWarmup = Integer.parseInt(value);
+                case "serdeOps" -> settings.serdeOps = Integer.parseInt(value);
                 case "memorySizes" -> settings.memorySizes = ints(value);
                 case "memoryThreads" -> settings.memoryThreads = Integer.parseInt(value);
                 case "memoryHeap" -> settings.memoryHeap = value;

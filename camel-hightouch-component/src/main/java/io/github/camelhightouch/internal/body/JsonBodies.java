@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.HightouchValidationException;
@@ -52,10 +53,14 @@ public final class JsonBodies {
     private static final int BUFFER = 8192;
 
     private final ObjectMapper mapper;
+    /** Reads exactly one JSON value: what follows it would be dropped without a word (a second event, say). */
+    private final ObjectReader oneValue;
     private final long maxBodySize;
 
     public JsonBodies(ObjectMapper mapper, long maxBodySize) {
         this.mapper = mapper;
+        // built once: an ObjectReader is immutable and thread-safe, and building one per body costs an allocation
+        this.oneValue = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.maxBodySize = maxBodySize;
     }
 
@@ -281,8 +286,7 @@ public final class JsonBodies {
             throw new InvalidJsonBodyException(field, "is empty; JSON is required");
         }
         try {
-            // exactly one JSON value: what follows it would be dropped without a word (a second event, say)
-            JsonNode node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(bytes);
+            JsonNode node = oneValue.readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new InvalidJsonBodyException(field, "is blank; JSON is required");
             }

@@ -34,6 +34,8 @@ public final class HightouchOrigin {
     private final String host;
     private final int port;
     private final HttpHost httpHost;
+    /** The last URL that passed the origin check; racing writers only replace one checked URL by another. */
+    private volatile CheckedUrl lastChecked;
 
     private HightouchOrigin(String baseUrl, String scheme, String host, int port) {
         this.baseUrl = baseUrl;
@@ -140,6 +142,19 @@ public final class HightouchOrigin {
      */
     public HightouchRequest request(String operation, HightouchHttpMethod method, String url, byte[] body,
                                     List<ExtraHeaders.Header> headers, boolean idempotent) {
+        return new HightouchRequest(operation, method, checked(url), body, headers == null ? List.of() : headers,
+                idempotent);
+    }
+
+    /**
+     * The URL parsed and checked to be on this origin. The last URL that passed is kept (an endpoint sends most of its
+     * requests to one URL): the same text is the same URI, so it is not parsed and checked again.
+     */
+    private URI checked(String url) {
+        CheckedUrl last = lastChecked;
+        if (last != null && last.url.equals(url)) {
+            return last.uri;
+        }
         URI uri = parse(url, "url");
         String otherScheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
         String otherHost = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
@@ -148,7 +163,12 @@ public final class HightouchOrigin {
             throw new IllegalArgumentException("url: " + url + " is not on the origin of baseUrl (" + scheme + "://" + host
                                                + ":" + port + ")");
         }
-        return new HightouchRequest(operation, method, uri, body, headers == null ? List.of() : headers, idempotent);
+        lastChecked = new CheckedUrl(url, uri);
+        return uri;
+    }
+
+    /** A URL that passed {@link #checked}, with its URI (both immutable). */
+    private record CheckedUrl(String url, URI uri) {
     }
 
     /**

@@ -15,6 +15,7 @@ package io.github.camelhightouch.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -108,20 +109,44 @@ public final class RequestSender extends ServiceSupport {
         }
     }
 
-    private static byte[] read(HttpEntity entity) throws IOException {
+    /** The whole answer, refused when larger than {@link #MAX_RESPONSE_BYTES}. */
+    static byte[] read(HttpEntity entity) throws IOException {
         if (entity == null) {
             return EMPTY;
         }
+        long declared = entity.getContentLength();
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return EMPTY;
             }
-            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            byte[] bytes = declared >= 0 && declared <= MAX_RESPONSE_BYTES
+                    ? readDeclared(in, (int) declared) : in.readNBytes(MAX_RESPONSE_BYTES + 1);
             if (bytes.length > MAX_RESPONSE_BYTES) {
                 throw new IOException("the answer is larger than " + MAX_RESPONSE_BYTES + " bytes; it was not read");
             }
             return bytes;
         }
+    }
+
+    /**
+     * An answer with a Content-Length goes into one array of that size (readNBytes would fill an 8 KB buffer and copy
+     * it for every small answer); whatever a wrong length leaves behind is still read, up to the limit.
+     */
+    private static byte[] readDeclared(InputStream in, int declared) throws IOException {
+        byte[] bytes = declared == 0 ? EMPTY : new byte[declared];
+        int n = in.readNBytes(bytes, 0, declared);
+        if (n < declared) {
+            return Arrays.copyOf(bytes, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes(MAX_RESPONSE_BYTES - declared);
+        byte[] all = Arrays.copyOf(bytes, declared + 1 + rest.length);
+        all[declared] = (byte) next;
+        System.arraycopy(rest, 0, all, declared + 1, rest.length);
+        return all;
     }
 
     @SuppressWarnings("deprecation")
