@@ -13,7 +13,9 @@
  */
 package io.github.camelhightouch;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,9 +24,15 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelhightouch.internal.call.CallWatchdog;
 import io.github.camelhightouch.internal.call.RateLimiters;
+import io.github.camelhightouch.internal.call.RequestRateLimiter;
+import io.github.camelhightouch.internal.events.EventsClient;
 import io.github.camelhightouch.internal.http.HttpTransport;
+import io.github.camelhightouch.internal.observe.HightouchObserver;
+import io.github.camelhightouch.internal.observe.Observation;
 import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import org.apache.camel.Endpoint;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
@@ -33,11 +41,13 @@ import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
+import org.apache.hc.core5.pool.PoolStats;
 
 /**
  * The Hightouch component: holds the options shared by all its endpoints and the one HTTP connection pool they share.
  */
 @Component("hightouch")
+@ManagedResource(description = "Hightouch component: rate-limit queue and headroom, run waits, HTTP pool, events held")
 public class HightouchComponent extends HealthCheckComponent {
 
     @Metadata
@@ -129,9 +139,11 @@ public class HightouchComponent extends HealthCheckComponent {
         }
         waitScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "HightouchRunWaits",
                 waitPoolSize);
-        runWaiter = new SyncRunWaiter(waitScheduler);
+        Observation observation = Observation.of(getCamelContext());
+        runWaiter = new SyncRunWaiter(waitScheduler, observation.observer());
         watchdog = new CallWatchdog(scheduler);
         RateLimiters.of(getCamelContext()).componentStarted();
+        observation.componentStarted(this);
         healthCheckRegistration = new HightouchHealthCheckRegistration(this);
         ServiceHelper.startService(healthCheckRegistration);
     }
@@ -140,6 +152,7 @@ public class HightouchComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         ServiceHelper.stopService(healthCheckRegistration);
         healthCheckRegistration = null;
+        Observation.of(getCamelContext()).componentStopped(this);
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         // waits first: they send through the scheduler and workers below
         if (runWaiter != null) {
@@ -167,6 +180,98 @@ public class HightouchComponent extends HealthCheckComponent {
         transport = null;
         RateLimiters.of(getCamelContext()).componentStopped();
         super.doStop();
+    }
+
+    /** Where the endpoints report what they do: metrics, when there are any, and the last failures. */
+    HightouchObserver getObserver() {
+        return Observation.of(getCamelContext()).observer();
+    }
+
+    /**
+     * Requests waiting for a rate-limit token, over the rate limiters of the CamelContext (one per API key, shared
+     * by the components of the context).
+     */
+    @ManagedAttribute(description = "Requests waiting for a rate-limit token (rate limiters of the CamelContext)")
+    public int getQueuedRequests() {
+        return rateLimiters().stream().mapToInt(RequestRateLimiter::waitingCount).sum();
+    }
+
+    /** How many rate limiters the CamelContext has: one per API key in use. */
+    @ManagedAttribute(description = "Rate limiters of the CamelContext, one per API key")
+    public int getRateLimiters() {
+        return rateLimiters().size();
+    }
+
+    /** The requests per period the rate limiters allow now, summed: below rateLimit after 429 answers. */
+    @ManagedAttribute(description = "Requests per period the rate limiters allow now (adapted to 429s), summed")
+    public int getRateLimitCurrentRate() {
+        return rateLimiters().stream().mapToInt(RequestRateLimiter::currentRate).sum();
+    }
+
+    /** How many requests could go at once now without waiting for the rate limit, summed over the limiters. */
+    @ManagedAttribute(description = "Requests that could go now without waiting for the rate limit, summed")
+    public int getRateLimitTokensFree() {
+        return rateLimiters().stream().mapToInt(RequestRateLimiter::tokensFree).sum();
+    }
+
+    /** Waits for runs (waitForCompletion, waitForSyncRun) in progress. */
+    @ManagedAttribute(description = "Waits for runs in progress")
+    public int getActiveWaits() {
+        SyncRunWaiter waiter = runWaiter;
+        return waiter == null ? 0 : waiter.activeWaits();
+    }
+
+    /** HTTP connections of the component's pool in use now. */
+    @ManagedAttribute(description = "HTTP connections in use")
+    public int getHttpPoolLeased() {
+        PoolStats stats = poolStats();
+        return stats == null ? 0 : stats.getLeased();
+    }
+
+    /** HTTP connections of the component's pool idle now, ready for reuse. */
+    @ManagedAttribute(description = "HTTP connections idle in the pool")
+    public int getHttpPoolAvailable() {
+        PoolStats stats = poolStats();
+        return stats == null ? 0 : stats.getAvailable();
+    }
+
+    /** Requests waiting for a connection of the component's pool now. */
+    @ManagedAttribute(description = "Requests waiting for an HTTP connection")
+    public int getHttpPoolPending() {
+        PoolStats stats = poolStats();
+        return stats == null ? 0 : stats.getPending();
+    }
+
+    /** The most connections the component's pool holds (maxConnections). */
+    @ManagedAttribute(description = "The most HTTP connections the pool holds")
+    public int getHttpPoolMax() {
+        PoolStats stats = poolStats();
+        return stats == null ? 0 : stats.getMax();
+    }
+
+    /** Events queued or in flight in the events endpoints of this component. */
+    @ManagedAttribute(description = "Events queued or in flight")
+    public int getEventsHeld() {
+        if (getCamelContext() == null) {
+            return 0;
+        }
+        int held = 0;
+        for (Endpoint endpoint : getCamelContext().getEndpoints()) {
+            if (endpoint instanceof HightouchEndpoint hightouch && hightouch.getComponent() == this) {
+                EventsClient events = hightouch.getEventsClient();
+                held += events == null ? 0 : events.heldEvents();
+            }
+        }
+        return held;
+    }
+
+    private Collection<RequestRateLimiter> rateLimiters() {
+        return getCamelContext() == null ? List.of() : RateLimiters.of(getCamelContext()).all();
+    }
+
+    private PoolStats poolStats() {
+        HttpTransport http = transport;
+        return http == null ? null : http.poolStats();
     }
 
     CallWatchdog getWatchdog() {

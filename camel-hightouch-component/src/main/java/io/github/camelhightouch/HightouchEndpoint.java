@@ -126,7 +126,8 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
             // the Events API has its own origin and key: nothing of the REST API is set up
             origin = HightouchOrigin.of(configuration.getEventsUrl(), "eventsUrl",
                     HightouchConfiguration.DEFAULT_EVENTS_URL, "the write key");
-            events = new EventsClient(operation, configuration, origin, getComponent().getObjectMapper());
+            events = new EventsClient(operation, configuration, origin, getComponent().getObjectMapper(),
+                    getComponent().getObserver());
             operationHandler = events.handler();
             return;
         }
@@ -175,7 +176,7 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
                         configuration.getMaxRetryDelay()),
                 rateLimiter, configuration.getRequestTimeout(), getComponent().getScheduler(),
-                getComponent().getWorkers());
+                getComponent().getWorkers()).observedBy(getComponent().getObserver());
         getComponent().getWatchdog().watch(runner);
         callRunner = runner;
     }
@@ -188,7 +189,8 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         CallRunner runner = new CallRunner(sender,
                 RetryPolicy.forEvents(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
                         configuration.getMaxRetryDelay()),
-                null, configuration.getRequestTimeout(), getComponent().getScheduler(), getComponent().getWorkers());
+                null, configuration.getRequestTimeout(), getComponent().getScheduler(), getComponent().getWorkers())
+                .observedBy(getComponent().getObserver());
         getComponent().getWatchdog().watch(runner);
         callRunner = runner;
         ExecutorService sendThreads = getCamelContext().getExecutorServiceManager().newFixedThreadPool(this,

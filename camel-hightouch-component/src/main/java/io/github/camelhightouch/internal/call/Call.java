@@ -45,6 +45,8 @@ final class Call implements RequestRateLimiter.Ticket {
 
     final HightouchRequest request;
     final long deadline;
+    /** When the call was made ({@link System#nanoTime()}), for its duration. */
+    final long created = System.nanoTime();
     final CompletableFuture<HttpAnswer> future = new CompletableFuture<>();
     final AtomicReference<State> state = new AtomicReference<>(State.READY);
     private final CallRunner runner;
@@ -57,6 +59,8 @@ final class Call implements RequestRateLimiter.Ticket {
     volatile SendFailure lastFailure;
     volatile InFlight inFlight;
     volatile ScheduledFuture<?> backoff;
+    /** When it last entered the rate-limit queue ({@link System#nanoTime()}), for the time it waited there. */
+    volatile long queuedAt;
 
     Call(CallRunner runner, HightouchRequest request, long deadline) {
         this.runner = runner;

@@ -30,6 +30,7 @@ import io.github.camelhightouch.internal.http.HightouchRequest;
 import io.github.camelhightouch.internal.http.HttpAnswer;
 import io.github.camelhightouch.internal.http.RequestSender;
 import io.github.camelhightouch.internal.http.SendFailure;
+import io.github.camelhightouch.internal.observe.HightouchObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class CallRunner {
     private final Executor workers;
     private final Set<Call> live = ConcurrentHashMap.newKeySet();
     private volatile String closedBecause;
+    private HightouchObserver observer = HightouchObserver.NONE;
 
     /**
      * @param rateLimiter    the key's limiter, or null when rate limiting is off
@@ -69,6 +71,12 @@ public final class CallRunner {
         this.requestTimeout = requestTimeout;
         this.scheduler = scheduler;
         this.workers = workers;
+    }
+
+    /** Reports attempts, calls and rate-limit waits to the observer; set before the first call. */
+    public CallRunner observedBy(HightouchObserver observer) {
+        this.observer = observer;
+        return this;
     }
 
     /** Sends a call that has {@code requestTimeout} to end. */
@@ -142,6 +150,7 @@ public final class CallRunner {
             case GRANTED:
                 return true;
             case QUEUED:
+                call.queuedAt = System.nanoTime();
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("Hightouch {} {} waits for the rate limit", call.request.method(), call.request.url());
                 }
@@ -167,6 +176,7 @@ public final class CallRunner {
                 return;
             }
             rateLimiter.restamp(token);
+            observer.rateLimitWaited(System.nanoTime() - call.queuedAt);
             proceed(call, true);
         });
     }
@@ -182,11 +192,13 @@ public final class CallRunner {
         call.attempts++;
         HttpAnswer answer = null;
         SendFailure failure = null;
+        long started = System.nanoTime();
         try {
             answer = sender.send(call.request, call.deadline, call::started);
         } catch (SendFailure e) {
             failure = e;
         }
+        observer.attemptEnded(call.request.operation(), answer, failure, System.nanoTime() - started);
         if (RetryPolicy.mayHaveActed(answer, failure)) {
             call.mayHaveActed = true;
         }
@@ -320,6 +332,7 @@ public final class CallRunner {
     /** Completes the call's future, on a worker when asked (the route then goes on there), else on this thread. */
     private void end(Call call, HttpAnswer answer, Throwable error, boolean onWorker) {
         live.remove(call);
+        observer.callEnded(call.request.operation(), answer, error, call.attempts, System.nanoTime() - call.created);
         Runnable complete = error != null ? () -> call.future.completeExceptionally(error)
                 : () -> call.future.complete(answer.withAttempts(call.attempts));
         if (onWorker) {

@@ -16,7 +16,9 @@ package io.github.camelhightouch.internal.call;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +52,11 @@ public final class RateLimiters {
      */
     public RequestRateLimiter forKey(String apiKey, int permits, long periodMillis, int maxQueued) {
         return limiters.computeIfAbsent(digest(apiKey), k -> new RequestRateLimiter(permits, periodMillis, maxQueued));
+    }
+
+    /** The limiters there are now, for their figures. */
+    public Collection<RequestRateLimiter> all() {
+        return List.copyOf(limiters.values());
     }
 
     /** A component of the context started: it may ask for limiters. */

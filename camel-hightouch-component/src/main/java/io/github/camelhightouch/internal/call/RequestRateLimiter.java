@@ -150,6 +150,22 @@ public final class RequestRateLimiter {
         return waiting.size();
     }
 
+    /**
+     * How many requests could go at once now without waiting: the current rate less those sent within the last
+     * period. A figure for JMX, the dev console and the metrics; it takes the limiter's lock for one pass over the
+     * send times.
+     */
+    public synchronized int tokensFree() {
+        long now = System.nanoTime();
+        int recent = 0;
+        for (int i = 0, sent = Math.min(spent, permits); i < sent; i++) {
+            if (now - spentAt[i] < periodNanos) {
+                recent++;
+            }
+        }
+        return Math.max(0, rate.current() - recent);
+    }
+
     /** The most requests that may wait. */
     public int maxQueued() {
         return maxQueued;

@@ -29,6 +29,7 @@ import io.github.camelhightouch.internal.call.ResponseMapper;
 import io.github.camelhightouch.internal.http.HightouchOrigin;
 import io.github.camelhightouch.internal.http.HightouchRequest;
 import io.github.camelhightouch.internal.http.HttpAnswer;
+import io.github.camelhightouch.internal.observe.HightouchObserver;
 
 /**
  * Sends one batch as {@code POST /v1/batch} through the events call runner (retries, deadline, stop), on the
@@ -45,12 +46,13 @@ final class BatchSender {
     private final ResponseMapper responses;
     private final Executor sendThreads;
     private final Consumer<EventBatch> ended;
+    private final HightouchObserver observer;
 
     /**
      * @param ended told when a batch has ended, before its events are settled (so the next batch goes first)
      */
     BatchSender(String operation, HightouchOrigin origin, Supplier<CallRunner> runner, ResponseMapper responses,
-                Executor sendThreads, Consumer<EventBatch> ended) {
+                Executor sendThreads, Consumer<EventBatch> ended, HightouchObserver observer) {
         this.operation = operation;
         this.origin = origin;
         this.url = origin.resolve("/v1/batch", "eventsUrl");
@@ -58,6 +60,7 @@ final class BatchSender {
         this.responses = responses;
         this.sendThreads = sendThreads;
         this.ended = ended;
+        this.observer = observer;
     }
 
     /** Sends the batch on a send thread. */
@@ -93,6 +96,7 @@ final class BatchSender {
             settle(batch, null, null, notSent(e.toString()));
             return;
         }
+        observer.batchSent(operation, batch.size());
         calls.send(request, batch.deadline()).whenComplete((answer, error) -> settle(batch, request, answer, error));
     }
 

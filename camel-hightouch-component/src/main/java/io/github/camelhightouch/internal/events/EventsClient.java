@@ -29,6 +29,7 @@ import io.github.camelhightouch.internal.call.CallRunner;
 import io.github.camelhightouch.internal.call.CallWatchdog;
 import io.github.camelhightouch.internal.call.ResponseMapper;
 import io.github.camelhightouch.internal.http.HightouchOrigin;
+import io.github.camelhightouch.internal.observe.HightouchObserver;
 import io.github.camelhightouch.internal.operation.OperationHandler;
 
 /**
@@ -46,14 +47,22 @@ public final class EventsClient {
     private final HightouchConfiguration configuration;
     private final HightouchOrigin origin;
     private final ObjectMapper mapper;
+    private final HightouchObserver observer;
     private volatile Parts parts;
 
     public EventsClient(HightouchOperation operation, HightouchConfiguration configuration, HightouchOrigin origin,
                         ObjectMapper mapper) {
+        this(operation, configuration, origin, mapper, HightouchObserver.NONE);
+    }
+
+    /** An events client that reports the events queued, batched, sent, failed and dropped to the observer. */
+    public EventsClient(HightouchOperation operation, HightouchConfiguration configuration, HightouchOrigin origin,
+                        ObjectMapper mapper, HightouchObserver observer) {
         this.operation = operation;
         this.configuration = configuration;
         this.origin = origin;
         this.mapper = mapper;
+        this.observer = observer;
     }
 
     /** The operation handler; it refuses messages while the endpoint is stopped. */
@@ -86,7 +95,7 @@ public final class EventsClient {
                 configuration.getLingerMs(), scheduler, batch -> sender[0].send(batch),
                 why -> sender[0].notSent(why));
         sender[0] = new BatchSender(operation.name(), origin, () -> runner, new ResponseMapper(mapper), sendThreads,
-                accumulator::sent);
+                accumulator::sent, observer);
         made.slots = slots;
         made.accumulator = accumulator;
         made.sendThreads = sendThreads;
@@ -102,7 +111,7 @@ public final class EventsClient {
         made.handler = new EventsHandler(operation.name(), EventType.of(operation), configuration.isValidate(),
                 configuration.getRequestTimeout(), configuration.getBatchBytes(),
                 new EventReader(new JsonBodies(mapper, configuration.getMaxBodySize())), new EventEnricher(), mapper,
-                slots, accumulator, sender[0], deliveries);
+                slots, accumulator, sender[0], deliveries, observer);
         long requestTimeout = configuration.getRequestTimeout();
         try {
             made.sweep = scheduler.scheduleWithFixedDelay(

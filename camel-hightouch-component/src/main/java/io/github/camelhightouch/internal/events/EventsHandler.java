@@ -34,6 +34,7 @@ import io.github.camelhightouch.HightouchValidationException.Violation;
 import io.github.camelhightouch.internal.Futures;
 import io.github.camelhightouch.internal.call.Deadlines;
 import io.github.camelhightouch.internal.events.EventReader.Read;
+import io.github.camelhightouch.internal.observe.HightouchObserver;
 import io.github.camelhightouch.internal.operation.OperationHandler;
 import io.github.camelhightouch.internal.operation.OperationResult;
 import org.apache.camel.Message;
@@ -65,11 +66,12 @@ final class EventsHandler implements OperationHandler {
     private final BatchAccumulator accumulator;
     private final BatchSender sender;
     private final Executor deliveries;
+    private final HightouchObserver observer;
 
     EventsHandler(String operation, EventType type, boolean validate, long requestTimeout, int batchBytes,
                   EventReader reader,
                   EventEnricher enricher, ObjectMapper mapper, QueueSlots slots, BatchAccumulator accumulator,
-                  BatchSender sender, Executor deliveries) {
+                  BatchSender sender, Executor deliveries, HightouchObserver observer) {
         this.operation = operation;
         this.type = type;
         this.validate = validate;
@@ -82,6 +84,7 @@ final class EventsHandler implements OperationHandler {
         this.accumulator = accumulator;
         this.sender = sender;
         this.deliveries = deliveries;
+        this.observer = observer;
     }
 
     @Override
@@ -123,12 +126,14 @@ final class EventsHandler implements OperationHandler {
         try {
             slots.take(events.size(), deadline);
         } catch (RejectedExecutionException full) {
+            observer.eventsDropped(operation, events.size());
             return CompletableFuture.failedFuture(sender.notSent(full.getMessage()));
         }
         List<QueuedEvent> queued = new ArrayList<>(events.size());
         for (byte[] bytes : events) {
             queued.add(new QueuedEvent(bytes, deadline));
         }
+        observer.eventsQueued(operation, queued.size());
         accumulator.add(queued);
         if (type != null) {
             return continueElsewhere(queued.size(), queued.get(0).future().thenApply(delivery -> new OperationResult(
@@ -154,7 +159,10 @@ final class EventsHandler implements OperationHandler {
      */
     private CompletableFuture<OperationResult> continueElsewhere(int events,
                                                                  CompletableFuture<OperationResult> result) {
-        return result.whenCompleteAsync((value, error) -> slots.release(events), deliveries);
+        return result.whenCompleteAsync((value, error) -> {
+            slots.release(events);
+            observer.eventsSettled(operation, events, error);
+        }, deliveries);
     }
 
     /** Completes when every event is settled: with all deliveries, or with the failure of the first that failed. */

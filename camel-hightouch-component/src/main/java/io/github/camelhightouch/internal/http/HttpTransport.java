@@ -26,6 +26,8 @@ import org.apache.hc.client5.http.io.HttpClientConnectionManager;
 import org.apache.hc.client5.http.socket.ConnectionSocketFactory;
 import org.apache.hc.core5.http.config.Registry;
 import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.pool.ConnPoolControl;
+import org.apache.hc.core5.pool.PoolStats;
 
 /**
  * The HTTP transport of one Hightouch component: a private camel-http component whose single pooled connection
@@ -109,6 +111,15 @@ public final class HttpTransport extends ServiceSupport {
      */
     public HttpClientConnectionManager connectionManager() {
         return http == null ? null : http.getClientConnectionManager();
+    }
+
+    /**
+     * The pool's figures (connections leased, available, requests pending, the maximum); null while stopped. Reading
+     * them takes the pool's lock as briefly as a lease does.
+     */
+    public PoolStats poolStats() {
+        HttpClientConnectionManager manager = connectionManager();
+        return manager instanceof ConnPoolControl<?> pool ? pool.getTotalStats() : null;
     }
 
     /**

@@ -31,6 +31,7 @@ import io.github.camelhightouch.HightouchSyncRunException;
 import io.github.camelhightouch.HightouchTransportException;
 import io.github.camelhightouch.HightouchWaitTimeoutException;
 import io.github.camelhightouch.internal.call.Deadlines;
+import io.github.camelhightouch.internal.observe.HightouchObserver;
 import io.github.camelhightouch.internal.progress.ProgressLog;
 import io.github.camelhightouch.internal.progress.RunCounts;
 import org.slf4j.Logger;
@@ -141,11 +142,18 @@ public final class SyncRunWaiter {
     }
 
     private final ScheduledExecutorService scheduler;
+    private final HightouchObserver observer;
     private final Set<Waiting> active = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public SyncRunWaiter(ScheduledExecutorService scheduler) {
+        this(scheduler, HightouchObserver.NONE);
+    }
+
+    /** A waiter that reports how each wait ended to the observer. */
+    public SyncRunWaiter(ScheduledExecutorService scheduler, HightouchObserver observer) {
         this.scheduler = scheduler;
+        this.observer = observer;
     }
 
     /**
@@ -160,9 +168,13 @@ public final class SyncRunWaiter {
             return waiting.result;
         }
         active.add(waiting);
-        waiting.result.whenComplete((run, error) -> active.remove(waiting));
+        // the caller's steps follow this one: by then the wait is no longer counted and its end is recorded
+        CompletableFuture<Map<String, Object>> ended = waiting.result.whenComplete((run, error) -> {
+            active.remove(waiting);
+            observer.runEnded(wait.type().name(), run, error);
+        });
         waiting.schedule(0);
-        return waiting.result;
+        return ended;
     }
 
     /**
