@@ -141,11 +141,18 @@ public final class SyncRunWaiter {
     }
 
     private final ScheduledExecutorService scheduler;
+    private final RunPollGroups sharedPolls;
     private final Set<Waiting> active = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public SyncRunWaiter(ScheduledExecutorService scheduler) {
         this.scheduler = scheduler;
+        this.sharedPolls = new RunPollGroups(scheduler);
+    }
+
+    /** The shared polls of the waits of this component, on its scheduler: a wait's poll may be one of them. */
+    public RunPollGroups sharedPolls() {
+        return sharedPolls;
     }
 
     /**
@@ -182,6 +189,7 @@ public final class SyncRunWaiter {
             waiting.result.completeExceptionally(stopped(waiting.wait));
         }
         active.clear();
+        sharedPolls.clear();
     }
 
     private static HightouchException stopped(Wait wait) {
