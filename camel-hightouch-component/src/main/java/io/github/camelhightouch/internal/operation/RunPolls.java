@@ -27,7 +27,9 @@ import io.github.camelhightouch.internal.Futures;
 import io.github.camelhightouch.internal.body.IdResolver;
 import io.github.camelhightouch.internal.body.IdResolver.Id;
 import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.call.RequestRateLimiter;
 import io.github.camelhightouch.internal.http.QueryString;
+import io.github.camelhightouch.internal.run.PollPace;
 import io.github.camelhightouch.internal.run.Runs;
 import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
@@ -130,7 +132,7 @@ final class RunPolls {
                         RunType.IDR_RUN, graphId, IDR_RUNS_PAGE, runId, since, options.getPollInterval(), deadline,
                         (after, offset, pageDeadline) -> idrRunsPage(graphId, after, offset, pageDeadline),
                         ownDeadline -> idrRun(graphId, runId, ownDeadline)),
-                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(), context.progress()));
+                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(), context.progress(), pace()));
     }
 
     /**
@@ -164,7 +166,7 @@ final class RunPolls {
                         RunType.SYNC_RUN, syncId, SYNC_RUNS_PAGE, runId, since, options.getPollInterval(), deadline,
                         (after, offset, pageDeadline) -> syncRunsPage(syncId, after, offset, pageDeadline),
                         ownDeadline -> syncRun(syncId, runId, ownDeadline)),
-                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(), context.progress()));
+                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(), context.progress(), pace()));
     }
 
     /**
@@ -175,7 +177,15 @@ final class RunPolls {
         return waiter().await(new SyncRunWaiter.Wait(HightouchOperation.triggerSyncSequence.name(),
                 RunType.SYNC_SEQUENCE_RUN, sequenceId, sequenceRunId, deadline -> sequenceRun(sequenceRunId, deadline),
                 options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(),
-                context.progress()));
+                context.progress(), pace()));
+    }
+
+    /** The pace of the waits: stretched by the queue of the key's rate limiter, when there is one. */
+    private PollPace pace() {
+        if (context.api().budget() instanceof RequestRateLimiter limiter) {
+            return new PollPace(limiter::waitingCount, limiter::currentRate);
+        }
+        return PollPace.STEADY;
     }
 
     private SyncRunWaiter waiter() {
