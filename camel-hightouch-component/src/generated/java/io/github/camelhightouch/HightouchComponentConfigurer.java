@@ -75,6 +75,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "queueFullPolicy": getOrCreateConfiguration(target).setQueueFullPolicy(property(camelContext, io.github.camelhightouch.HightouchQueueFullPolicy.class, value)); return true;
         case "ratelimit":
         case "rateLimit": getOrCreateConfiguration(target).setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitchangeshare":
+        case "rateLimitChangeShare": getOrCreateConfiguration(target).setRateLimitChangeShare(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": getOrCreateConfiguration(target).setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitqueuesize":
@@ -146,6 +148,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "queueFullPolicy": return io.github.camelhightouch.HightouchQueueFullPolicy.class;
         case "ratelimit":
         case "rateLimit": return int.class;
+        case "ratelimitchangeshare":
+        case "rateLimitChangeShare": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
         case "ratelimitqueuesize":
@@ -218,6 +222,8 @@ public class HightouchComponentConfigurer extends PropertyConfigurerSupport impl
         case "queueFullPolicy": return getOrCreateConfiguration(target).getQueueFullPolicy();
         case "ratelimit":
         case "rateLimit": return getOrCreateConfiguration(target).getRateLimit();
+        case "ratelimitchangeshare":
+        case "rateLimitChangeShare": return getOrCreateConfiguration(target).getRateLimitChangeShare();
         case "ratelimitperiod":
         case "rateLimitPeriod": return getOrCreateConfiguration(target).getRateLimitPeriod();
         case "ratelimitqueuesize":

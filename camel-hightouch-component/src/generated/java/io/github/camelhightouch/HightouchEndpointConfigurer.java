@@ -124,6 +124,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queueFullPolicy": target.getConfiguration().setQueueFullPolicy(property(camelContext, io.github.camelhightouch.HightouchQueueFullPolicy.class, value)); return true;
         case "ratelimit":
         case "rateLimit": target.getConfiguration().setRateLimit(property(camelContext, int.class, value)); return true;
+        case "ratelimitchangeshare":
+        case "rateLimitChangeShare": target.getConfiguration().setRateLimitChangeShare(property(camelContext, int.class, value)); return true;
         case "ratelimitperiod":
         case "rateLimitPeriod": target.getConfiguration().setRateLimitPeriod(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "ratelimitqueuesize":
@@ -289,6 +291,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queueFullPolicy": return io.github.camelhightouch.HightouchQueueFullPolicy.class;
         case "ratelimit":
         case "rateLimit": return int.class;
+        case "ratelimitchangeshare":
+        case "rateLimitChangeShare": return int.class;
         case "ratelimitperiod":
         case "rateLimitPeriod": return long.class;
         case "ratelimitqueuesize":
@@ -455,6 +459,8 @@ public class HightouchEndpointConfigurer extends PropertyConfigurerSupport imple
         case "queueFullPolicy": return target.getConfiguration().getQueueFullPolicy();
         case "ratelimit":
         case "rateLimit": return target.getConfiguration().getRateLimit();
+        case "ratelimitchangeshare":
+        case "rateLimitChangeShare": return target.getConfiguration().getRateLimitChangeShare();
         case "ratelimitperiod":
         case "rateLimitPeriod": return target.getConfiguration().getRateLimitPeriod();
         case "ratelimitqueuesize":

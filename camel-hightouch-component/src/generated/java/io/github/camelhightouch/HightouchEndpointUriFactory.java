@@ -23,7 +23,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(88);
+        Set<String> props = new HashSet<>(89);
         props.add("after");
         props.add("apiKey");
         props.add("backoffErrorThreshold");
@@ -80,6 +80,7 @@ public class HightouchEndpointUriFactory extends org.apache.camel.support.compon
         props.add("progressLoggingLevel");
         props.add("queueFullPolicy");
         props.add("rateLimit");
+        props.add("rateLimitChangeShare");
         props.add("rateLimitPeriod");
         props.add("rateLimitQueueSize");
         props.add("repeatCount");

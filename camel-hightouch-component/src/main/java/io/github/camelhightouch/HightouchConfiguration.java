@@ -78,6 +78,9 @@ public class HightouchConfiguration implements Cloneable {
     @UriParam(label = "producer,reliability", defaultValue = "2000")
     private int rateLimitQueueSize = 2000;
 
+    @UriParam(label = "producer,reliability", defaultValue = "80")
+    private int rateLimitChangeShare = 80;
+
     @UriParam(label = "security,events", secret = true)
     private String writeKey;
 
@@ -276,6 +279,21 @@ public class HightouchConfiguration implements Cloneable {
         this.rateLimitQueueSize = rateLimitQueueSize;
     }
 
+    public int getRateLimitChangeShare() {
+        return rateLimitChangeShare;
+    }
+
+    /**
+     * The percentage (0 to 100) of each rateLimitPeriod's budget that requests which change something (creates,
+     * updates, triggers: every method but GET) may take ahead of reads waiting for the rate limit (the polls of waits,
+     * lists, lookups). Past that share, and whenever no change waits, requests go in arrival order, so that reads keep
+     * at least the rest of each window and take all of it when nothing changes. 0 serves the queue in arrival order
+     * only. Settled by the first endpoint that uses an API key, like rateLimit.
+     */
+    public void setRateLimitChangeShare(int rateLimitChangeShare) {
+        this.rateLimitChangeShare = rateLimitChangeShare;
+    }
+
     public String getWriteKey() {
         return writeKey;
     }
@@ -426,6 +444,7 @@ public class HightouchConfiguration implements Cloneable {
         if (getRateLimit() > 0) {
             OptionChecks.between("rateLimitPeriod", getRateLimitPeriod(), 1, Long.MAX_VALUE);
             OptionChecks.between("rateLimitQueueSize", getRateLimitQueueSize(), 1, OptionChecks.MAX_QUEUE);
+            OptionChecks.between("rateLimitChangeShare", getRateLimitChangeShare(), 0, 100);
         }
         OptionChecks.between("maxBodySize", getMaxBodySize(), 1, Integer.MAX_VALUE - 8);
     }

@@ -171,7 +171,8 @@ public class HightouchEndpoint extends ScheduledPollEndpoint implements Endpoint
         RequestRateLimiter rateLimiter = configuration.getRateLimit() == 0
                 ? null
                 : RateLimiters.of(getCamelContext()).forKey(configuration.getApiKey(), configuration.getRateLimit(),
-                        configuration.getRateLimitPeriod(), configuration.getRateLimitQueueSize());
+                        configuration.getRateLimitPeriod(), configuration.getRateLimitQueueSize(),
+                        configuration.getRateLimitChangeShare());
         CallRunner runner = new CallRunner(sender,
                 new RetryPolicy(configuration.getMaxRetries(), configuration.getRetryBaseDelay(),
                         configuration.getMaxRetryDelay()),

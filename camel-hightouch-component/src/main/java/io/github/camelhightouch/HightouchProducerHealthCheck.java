@@ -210,7 +210,8 @@ public class HightouchProducerHealthCheck extends AbstractHealthCheck {
             return null;
         }
         return RateLimiters.of(component.getCamelContext()).forKey(target.apiKey(), configuration.getRateLimit(),
-                configuration.getRateLimitPeriod(), configuration.getRateLimitQueueSize());
+                configuration.getRateLimitPeriod(), configuration.getRateLimitQueueSize(),
+                configuration.getRateLimitChangeShare());
     }
 
     /**

@@ -59,6 +59,9 @@ public final class BenchmarkMain {
             if (settings.sections.contains("waits")) {
                 new WaitBenchmark(settings, report).run();
             }
+            if (settings.sections.contains("budget")) {
+                new BudgetBenchmark(settings, report).run();
+            }
             if (settings.sections.contains("events")) {
                 new EventsBenchmark(settings, stub, report).run();
             }

@@ -46,6 +46,11 @@ final class Settings {
     int waits;
     /** The component's default poll interval in the full run. */
     long pollInterval = 5000;
+    /** The budget section: the waits' pollInterval, how long its stub runs last, and the mixed load's sizes. */
+    long budgetPollInterval = 2000;
+    long budgetRunMillis = 6000;
+    int budgetCreates = 500;
+    int budgetMixedWaits = 1000;
     int pollsToFinish = 3;
     /** The events section: events per run of the throughput comparison, and of the memory run. */
     int eventsThroughput;
@@ -136,6 +141,10 @@ final class Settings {
                 case "levels" -> settings.levels = ints(value);
                 case "waits" -> settings.waits = Integer.parseInt(value);
                 case "pollInterval" -> settings.pollInterval = Long.parseLong(value);
+                case "budgetPollInterval" -> settings.budgetPollInterval = Long.parseLong(value);
+                case "budgetRunMillis" -> settings.budgetRunMillis = Long.parseLong(value);
+                case "budgetCreates" -> settings.budgetCreates = Integer.parseInt(value);
+                case "budgetMixedWaits" -> settings.budgetMixedWaits = Integer.parseInt(value);
                 case "eventsThroughput" -> settings.eventsThroughput = Integer.parseInt(value);
                 case "eventsMemory" -> settings.eventsMemory = Integer.parseInt(value);
                 case "eventThreads" -> settings.eventThreads = Integer.parseInt(value);

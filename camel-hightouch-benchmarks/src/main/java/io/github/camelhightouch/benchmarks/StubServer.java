@@ -78,6 +78,14 @@ public final class StubServer implements AutoCloseable {
     private final LongAdder refused = new LongAdder();
     private final AtomicLong runIds = new AtomicLong();
     private final ConcurrentHashMap<String, AtomicInteger> polls = new ConcurrentHashMap<>();
+    /** With timed runs: a run is processing until this many ms after its trigger, then success; 0 counts polls. */
+    private volatile long runMillis;
+    private final ConcurrentHashMap<String, Long> triggeredAt = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.List<String>> runsOfSync = new ConcurrentHashMap<>();
+    private final LongAdder triggers = new LongAdder();
+    private final LongAdder lists = new LongAdder();
+    private final LongAdder runPolls = new LongAdder();
+    private final LongAdder creates = new LongAdder();
 
     private StubServer(int threads, String apiKey, int pollsToFinish) throws InterruptedException {
         this.authorization = "Bearer " + apiKey;
@@ -128,6 +136,20 @@ public final class StubServer implements AutoCloseable {
         return eventBatches.sum();
     }
 
+    /**
+     * From now on a run is processing until {@code millis} after its trigger, then success, whoever polls it: runs
+     * polled by a list ({@code GET /syncs/{id}/runs} without runId, paged by limit and offset) finish as runs polled
+     * one by one.
+     */
+    public void timedRuns(long millis) {
+        this.runMillis = millis;
+    }
+
+    /** Triggers, lists of runs, polls of one run and source creates answered so far. */
+    public long[] counts() {
+        return new long[] { triggers.sum(), lists.sum(), runPolls.sum(), creates.sum() };
+    }
+
     /** Requests answered so far. */
     public long requests() {
         return requests.sum();
@@ -152,6 +174,39 @@ public final class StubServer implements AutoCloseable {
             }
         });
         return ids;
+    }
+
+    private String timedRunJson(String runId) {
+        Long at = triggeredAt.get(runId);
+        boolean done = System.nanoTime() - at >= TimeUnit.MILLISECONDS.toNanos(runMillis);
+        return "{\"id\":" + runId + ",\"createdAt\":\"" + java.time.Instant.now().toString()
+               + "\",\"status\":\"" + (done ? "success" : "processing") + "\",\"completionRatio\":" + (done ? "1" : "0.5")
+               + "}";
+    }
+
+    private byte[] timedRuns(String syncId, java.util.List<String> runId, QueryStringDecoder decoder) {
+        StringBuilder page = new StringBuilder("{\"data\":[");
+        boolean more = false;
+        if (runId != null) {
+            runPolls.increment();
+            if (triggeredAt.containsKey(runId.get(0))) {
+                page.append(timedRunJson(runId.get(0)));
+            }
+        } else {
+            lists.increment();
+            java.util.List<String> all = runsOfSync.getOrDefault(syncId, java.util.List.of());
+            int limit = decoder.parameters().containsKey("limit") ? (int) Double.parseDouble(decoder.parameters().get("limit").get(0)) : 100;
+            int offset = decoder.parameters().containsKey("offset") ? (int) Double.parseDouble(decoder.parameters().get("offset").get(0)) : 0;
+            java.util.List<String> copy;
+            synchronized (all) {
+                copy = new java.util.ArrayList<>(all);
+            }
+            for (int i = offset; i < Math.min(copy.size(), offset + limit); i++) {
+                page.append(i > offset ? "," : "").append(timedRunJson(copy.get(i)));
+            }
+            more = copy.size() > offset + limit;
+        }
+        return page.append("],\"hasMore\":").append(more).append('}').toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private byte[] run(String runId) {
@@ -190,17 +245,31 @@ public final class StubServer implements AutoCloseable {
         }
         String uri = request.uri();
         if (uri.startsWith("/api/v1/sources") && request.method() == HttpMethod.POST) {
+            creates.increment();
             return SOURCE;
         }
         if (uri.startsWith("/api/v1/syncs/")) {
             QueryStringDecoder decoder = new QueryStringDecoder(uri);
             if (decoder.path().endsWith("/trigger") && request.method() == HttpMethod.POST) {
                 String runId = Long.toString(runIds.incrementAndGet());
+                triggers.increment();
+                if (runMillis > 0) {
+                    String syncId = decoder.path().split("/")[4];
+                    triggeredAt.put(runId, System.nanoTime());
+                    java.util.List<String> ofSync = runsOfSync.computeIfAbsent(syncId, id -> new java.util.ArrayList<>());
+                    synchronized (ofSync) {
+                        ofSync.add(runId);
+                    }
+                    return ("{\"id\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8);
+                }
                 polls.put(runId, new AtomicInteger());
                 return ("{\"id\":\"" + runId + "\"}").getBytes(StandardCharsets.UTF_8);
             }
             if (decoder.path().endsWith("/runs") && request.method() == HttpMethod.GET) {
                 java.util.List<String> runId = decoder.parameters().get("runId");
+                if (runMillis > 0) {
+                    return timedRuns(decoder.path().split("/")[4], runId, decoder);
+                }
                 return run(runId == null ? null : runId.get(0));
             }
         }

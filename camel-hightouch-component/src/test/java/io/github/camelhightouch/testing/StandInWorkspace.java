@@ -13,6 +13,7 @@
  */
 package io.github.camelhightouch.testing;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -20,7 +21,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +47,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  * {@code GET} and {@code PATCH /<kind>/{id}} read and change. Every request still goes through the stand-in's contract
  * check. A test can force the next answers of a method and kind (a 500, a reset, a 429), before or after the request
  * took effect, to play a request whose outcome is unknown.
+ * <p>
+ * Sync runs too: {@code POST /syncs/{id}/trigger} starts a run that goes as {@link #planRuns planned}, and
+ * {@code GET /syncs/{id}/runs} answers polls of one run and lists of recent runs; {@link #answerNext} forces the next
+ * answer of the kinds {@code trigger}, {@code runs} (a {@code runId} poll) and {@code runs-list} (a list).
  */
 public final class StandInWorkspace implements ResponseDefinitionTransformerV2 {
 
@@ -52,10 +59,62 @@ public final class StandInWorkspace implements ResponseDefinitionTransformerV2 {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("/api/v1/(sources|models|destinations|syncs)(?:/([0-9]+))?");
+    private static final Pattern RUNS = Pattern.compile("/api/v1/syncs/([0-9]+)/(trigger|runs)");
+
+    /**
+     * How a triggered sync run goes: invisible for {@code visibleAfterMillis} after its trigger (as Hightouch's run
+     * list can be right after one), then {@code processing}, then {@code finalStatus} from {@code finishAfterMillis}
+     * on ({@code Long.MAX_VALUE}: never).
+     */
+    public record RunPlan(long visibleAfterMillis, long finishAfterMillis, String finalStatus) {
+    }
+
+    /** A run of the stand-in: its sync, plan, trigger time, and whether lists leave it out. */
+    private static final class StandInRun {
+        final long id;
+        final String syncId;
+        final RunPlan plan;
+        final long triggeredNanos = System.nanoTime();
+        final Instant createdAt = Instant.now();
+        volatile boolean hiddenFromLists;
+
+        StandInRun(long id, String syncId, RunPlan plan) {
+            this.id = id;
+            this.syncId = syncId;
+            this.plan = plan;
+        }
+
+        long age() {
+            return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - triggeredNanos);
+        }
+
+        boolean visible() {
+            return age() >= plan.visibleAfterMillis;
+        }
+
+        ObjectNode json() {
+            boolean done = age() >= plan.finishAfterMillis;
+            ObjectNode run = JSON.createObjectNode();
+            run.put("id", id);
+            run.put("createdAt", createdAt.toString());
+            run.put("startedAt", createdAt.toString());
+            if (done) {
+                run.put("finishedAt", createdAt.plusMillis(plan.finishAfterMillis).toString());
+            } else {
+                run.putNull("finishedAt");
+            }
+            run.put("status", done ? plan.finalStatus : "processing");
+            run.put("completionRatio", done ? 1 : 0.5);
+            return run;
+        }
+    }
 
     private final Map<String, List<ObjectNode>> resources = new ConcurrentHashMap<>();
     private final Deque<Forced> forced = new ArrayDeque<>();
     private final AtomicLong ids = new AtomicLong(100);
+    private final AtomicLong runIds = new AtomicLong(1000);
+    private final List<StandInRun> runs = new ArrayList<>();
+    private volatile Function<String, RunPlan> plans = syncId -> new RunPlan(0, 0, "success");
 
     private record Forced(String method, String kind, ResponseDefinition answer, boolean applyFirst) {
     }
@@ -70,7 +129,37 @@ public final class StandInWorkspace implements ResponseDefinitionTransformerV2 {
     public StandInWorkspace install(HightouchStandIn standIn) {
         String name = standIn.transformWith(this);
         standIn.server().stubFor(any(urlPathMatching(PATH.pattern())).willReturn(aResponse().withTransformers(name)));
+        standIn.server().stubFor(any(urlPathMatching(RUNS.pattern())).willReturn(aResponse().withTransformers(name)));
         return this;
+    }
+
+    /**
+     * How the runs triggered from now on go, given their sync id ({@code POST /syncs/{id}/trigger} starts one; its
+     * {@code GET /syncs/{id}/runs} answers {@code runId} polls and lists filtered by {@code after} on the creation
+     * time, ordered by {@code orderBy} (oldest first), paged by {@code limit}/{@code offset} with {@code hasMore}).
+     * By default a run succeeds at once.
+     */
+    public StandInWorkspace planRuns(Function<String, RunPlan> plans) {
+        this.plans = plans;
+        return this;
+    }
+
+    /** Lists of runs leave this run out from now on (its {@code runId} poll still finds it). */
+    public synchronized void hideFromLists(String runId) {
+        runs.stream().filter(run -> Long.toString(run.id).equals(runId)).forEach(run -> run.hiddenFromLists = true);
+    }
+
+    /** The plan of a run triggered so far, or null. */
+    public synchronized RunPlan planOf(String runId) {
+        return runs.stream().filter(run -> Long.toString(run.id).equals(runId)).map(run -> run.plan).findFirst()
+                .orElse(null);
+    }
+
+    /** The ids of the runs triggered so far, oldest first. */
+    public synchronized List<String> runIds() {
+        List<String> ids = new ArrayList<>();
+        runs.forEach(run -> ids.add(Long.toString(run.id)));
+        return ids;
     }
 
     /**
@@ -105,7 +194,21 @@ public final class StandInWorkspace implements ResponseDefinitionTransformerV2 {
         LoggedRequest request = serveEvent.getRequest();
         String method = request.getMethod().getName();
         String url = request.getUrl();
-        Matcher matcher = PATH.matcher(url.contains("?") ? url.substring(0, url.indexOf('?')) : url);
+        String path = url.contains("?") ? url.substring(0, url.indexOf('?')) : url;
+        Matcher runsPath = RUNS.matcher(path);
+        if (runsPath.matches()) {
+            String kind = "runs".equals(runsPath.group(2)) && !request.queryParameter("runId").isPresent() ? "runs-list"
+                    : runsPath.group(2);
+            for (Iterator<Forced> it = forced.iterator(); it.hasNext();) {
+                Forced next = it.next();
+                if (next.method.equals(method) && next.kind.equals(kind)) {
+                    it.remove();
+                    return next.answer;
+                }
+            }
+            return runs(request, method, runsPath.group(1), runsPath.group(2));
+        }
+        Matcher matcher = PATH.matcher(path);
         if (!matcher.matches()) {
             // another stub of the test: the stand-in's transformer applies to every stub
             return serveEvent.getResponseDefinition();
@@ -163,6 +266,42 @@ public final class StandInWorkspace implements ResponseDefinitionTransformerV2 {
         } catch (Exception e) {
             return responseDefinition().withStatus(400).build();
         }
+    }
+
+    /** A trigger, a {@code runId} poll or a list of a sync's runs; {@code forced} kinds are "trigger" and "runs". */
+    private ResponseDefinition runs(LoggedRequest request, String method, String syncId, String what) {
+        if ("POST".equals(method) && "trigger".equals(what)) {
+            StandInRun run = new StandInRun(runIds.incrementAndGet(), syncId, plans.apply(syncId));
+            runs.add(run);
+            return json(200, "{\"id\":\"" + run.id + "\"}");
+        }
+        if (!"GET".equals(method) || !"runs".equals(what)) {
+            return responseDefinition().withStatus(404).build();
+        }
+        ArrayNode data = JSON.createArrayNode();
+        boolean hasMore = false;
+        if (request.queryParameter("runId").isPresent()) {
+            String runId = request.queryParameter("runId").firstValue();
+            runs.stream().filter(run -> run.syncId.equals(syncId) && Long.toString(run.id).equals(runId)
+                                        && run.visible()).forEach(run -> data.add(run.json()));
+        } else {
+            Instant after = request.queryParameter("after").isPresent()
+                    ? Instant.parse(request.queryParameter("after").firstValue()) : Instant.MIN;
+            int limit = request.queryParameter("limit").isPresent()
+                    ? (int) Double.parseDouble(request.queryParameter("limit").firstValue()) : 100;
+            int offset = request.queryParameter("offset").isPresent()
+                    ? (int) Double.parseDouble(request.queryParameter("offset").firstValue()) : 0;
+            List<StandInRun> listed = runs.stream()
+                    .filter(run -> run.syncId.equals(syncId) && run.visible() && !run.hiddenFromLists
+                                   && !run.createdAt.isBefore(after))
+                    .toList();
+            listed.stream().skip(offset).limit(limit).forEach(run -> data.add(run.json()));
+            hasMore = listed.size() > offset + limit;
+        }
+        ObjectNode page = JSON.createObjectNode();
+        page.set("data", data);
+        page.put("hasMore", hasMore);
+        return json(200, page.toString());
     }
 
     private static ResponseDefinition json(int status, String body) {

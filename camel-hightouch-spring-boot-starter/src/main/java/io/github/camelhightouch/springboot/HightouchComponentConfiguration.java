@@ -94,6 +94,11 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
      */
     private Integer rateLimitQueueSize;
     /**
+     * The percentage (0 to 100) of each rateLimitPeriod's budget that creates, updates and triggers may take ahead of
+     * waiting reads and polls; past it, and when no change waits, requests go in arrival order. 0 = arrival order only.
+     */
+    private Integer rateLimitChangeShare;
+    /**
      * The write key of a Hightouch Events source, for the events operations (track, identify, page, screen, group,
      * alias, batch): sent as HTTP Basic user, only to eventsUrl. Secret: set it from the environment.
      */
@@ -291,6 +296,14 @@ public class HightouchComponentConfiguration extends ComponentConfigurationPrope
 
     public void setRateLimitQueueSize(Integer rateLimitQueueSize) {
         this.rateLimitQueueSize = rateLimitQueueSize;
+    }
+
+    public Integer getRateLimitChangeShare() {
+        return rateLimitChangeShare;
+    }
+
+    public void setRateLimitChangeShare(Integer rateLimitChangeShare) {
+        this.rateLimitChangeShare = rateLimitChangeShare;
     }
 
     public String getWriteKey() {

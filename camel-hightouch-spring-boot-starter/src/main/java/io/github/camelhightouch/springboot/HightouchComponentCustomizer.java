@@ -91,6 +91,7 @@ public class HightouchComponentCustomizer implements ComponentCustomizer {
         set(from.getThrowExceptionOnFailure(), configuration::setThrowExceptionOnFailure);
         set(from.getValidate(), configuration::setValidate);
         set(from.getRateLimitQueueSize(), configuration::setRateLimitQueueSize);
+        set(from.getRateLimitChangeShare(), configuration::setRateLimitChangeShare);
         set(from.getWriteKey(), configuration::setWriteKey);
         set(from.getEventsUrl(), configuration::setEventsUrl);
         set(from.getBatchSize(), configuration::setBatchSize);

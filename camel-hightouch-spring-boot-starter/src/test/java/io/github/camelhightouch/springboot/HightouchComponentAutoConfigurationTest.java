@@ -70,6 +70,7 @@ class HightouchComponentAutoConfigurationTest {
         EVERY_OPTION.put("throwExceptionOnFailure", "false");
         EVERY_OPTION.put("validate", "false");
         EVERY_OPTION.put("rateLimitQueueSize", "77");
+        EVERY_OPTION.put("rateLimitChangeShare", "60");
         EVERY_OPTION.put("writeKey", "prop-write-key");
         EVERY_OPTION.put("eventsUrl", "https://eu-west-1.hightouch-events.com");
         EVERY_OPTION.put("batchSize", "250");
@@ -140,6 +141,7 @@ class HightouchComponentAutoConfigurationTest {
                     assertThat(conf.isThrowExceptionOnFailure()).isFalse();
                     assertThat(conf.isValidate()).isFalse();
                     assertThat(conf.getRateLimitQueueSize()).isEqualTo(77);
+                    assertThat(conf.getRateLimitChangeShare()).isEqualTo(60);
                     assertThat(conf.getWriteKey()).isEqualTo("prop-write-key");
                     assertThat(conf.getEventsUrl()).isEqualTo("https://eu-west-1.hightouch-events.com");
                     assertThat(conf.getBatchSize()).isEqualTo(250);

@@ -56,6 +56,19 @@ public final class ApiClient {
     }
 
     /**
+     * What this client's requests spend: the key's rate limiter, shared by every endpoint of the key, or the
+     * endpoint's own runner when rate limiting is off (or this client itself before the endpoint starts). Compared by
+     * identity, it tells which reads may share a request.
+     */
+    public Object budget() {
+        CallRunner calls = runner.get();
+        if (calls == null) {
+            return this;
+        }
+        return calls.rateLimiter() != null ? calls.rateLimiter() : calls;
+    }
+
+    /**
      * The full URL of a path (already encoded) and a query.
      */
     public String url(String path, QueryString query) {

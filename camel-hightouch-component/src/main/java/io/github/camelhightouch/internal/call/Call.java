@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.internal.http.HightouchRequest;
 import io.github.camelhightouch.internal.http.HttpAnswer;
 import io.github.camelhightouch.internal.http.InFlight;
@@ -98,5 +99,10 @@ final class Call implements RequestRateLimiter.Ticket {
     @Override
     public ScheduledExecutorService scheduler() {
         return runner.scheduler();
+    }
+
+    @Override
+    public boolean changes() {
+        return request.method() != HightouchHttpMethod.GET;
     }
 }

@@ -111,6 +111,11 @@ public final class CallRunner {
         return scheduler;
     }
 
+    /** The key's rate limiter, or null when rate limiting is off. */
+    public RequestRateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
     /**
      * Moves a call on until it waits or ends: admission, attempt, and either the end, a retry now, or a backoff.
      *

@@ -51,7 +51,16 @@ public final class RateLimiters {
      * The limiter of a key, created with these settings by the first endpoint that asks for it.
      */
     public RequestRateLimiter forKey(String apiKey, int permits, long periodMillis, int maxQueued) {
-        return limiters.computeIfAbsent(digest(apiKey), k -> new RequestRateLimiter(permits, periodMillis, maxQueued));
+        return forKey(apiKey, permits, periodMillis, maxQueued, 0);
+    }
+
+    /**
+     * The limiter of a key, created with these settings (and this change share) by the first endpoint that asks for
+     * it.
+     */
+    public RequestRateLimiter forKey(String apiKey, int permits, long periodMillis, int maxQueued, int changeShare) {
+        return limiters.computeIfAbsent(digest(apiKey),
+                k -> new RequestRateLimiter(permits, periodMillis, maxQueued, changeShare));
     }
 
     /** The limiters there are now, for their figures. */

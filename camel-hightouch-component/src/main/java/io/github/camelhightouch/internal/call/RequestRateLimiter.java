@@ -16,6 +16,7 @@ package io.github.camelhightouch.internal.call;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +39,13 @@ import java.util.concurrent.TimeUnit;
  * The number of requests per period adapts to Hightouch's answers ({@link AdaptiveRate}): a 429 halves it, a quiet
  * period raises it again step by step, up to {@code permits}. Several replicas sharing one workspace budget thus
  * converge instead of storming it.
+ * <p>
+ * Two classes share the budget: requests that change something ({@link Ticket#changes()}: creates, updates, triggers)
+ * and reads (polls of waits, lists, lookups), each in arrival order. While both wait, a token goes to the oldest
+ * change as long as fewer than {@code changeShare} percent of the current rate went to changes in the last period,
+ * else to the oldest read; when only one class waits, it takes every token. Hundreds of polling waits thus never
+ * starve a create (changes get at least their share of each window), and a flood of changes never starves the polls
+ * (reads get at least the rest).
  */
 public final class RequestRateLimiter {
 
@@ -57,6 +65,14 @@ public final class RequestRateLimiter {
 
         /** The scheduler the limiter's timer may use while this ticket waits. */
         ScheduledExecutorService scheduler();
+
+        /**
+         * Whether the request changes something in Hightouch (any method but GET): such requests may pass waiting
+         * reads within the change share of each window.
+         */
+        default boolean changes() {
+            return false;
+        }
     }
 
     /** What became of a request that asked for a token. */
@@ -74,18 +90,34 @@ public final class RequestRateLimiter {
     private final int permits;
     private final long periodNanos;
     private final int maxQueued;
+    private final int changeShare;
     private final long[] spentAt;
     private final AdaptiveRate rate;
     private final Deque<Ticket> waiting = new ArrayDeque<>();
+    /** When the changes of the last period were sent, oldest first (pruned as they leave the window). */
+    private final Deque<Long> changesSentAt = new ArrayDeque<>();
+    private int changesWaiting;
     private int spent;
     private int oldest;
     private ScheduledFuture<?> timer;
     private ScheduledExecutorService timerScheduler;
 
+    /** A limiter whose queue is served in arrival order only (no change share). */
     public RequestRateLimiter(int permits, long periodMillis, int maxQueued) {
+        this(permits, periodMillis, maxQueued, 0);
+    }
+
+    /**
+     * @param changeShare the percentage (0 to 100) of the current rate that changes may take ahead of waiting reads
+     */
+    public RequestRateLimiter(int permits, long periodMillis, int maxQueued, int changeShare) {
         if (permits <= 0 || periodMillis <= 0 || maxQueued <= 0) {
             throw new IllegalArgumentException("rateLimit, rateLimitPeriod and rateLimitQueueSize must be positive");
         }
+        if (changeShare < 0 || changeShare > 100) {
+            throw new IllegalArgumentException("rateLimitChangeShare must be between 0 and 100");
+        }
+        this.changeShare = changeShare;
         this.permits = permits;
         this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
         this.maxQueued = maxQueued;
@@ -109,23 +141,33 @@ public final class RequestRateLimiter {
     }
 
     /**
-     * Gives the ticket a token now if one is free and nobody waits before it, else queues it (unless the queue is
-     * full).
+     * Gives the ticket a token now if one is free and nobody waits before it (a change: or only reads it may pass),
+     * else queues it (unless the queue is full).
      */
     public Admission admit(Ticket ticket) {
         synchronized (this) {
-            long now = System.nanoTime();
-            if (waiting.isEmpty() && tokenFree(now)) {
+            return admit(ticket, System.nanoTime());
+        }
+    }
+
+    /** {@link #admit(Ticket)} at a given time; package-private so that tests drive the clock. */
+    Admission admit(Ticket ticket, long now) {
+        synchronized (this) {
+            boolean change = ticket.changes();
+            if (tokenFree(now) && (waiting.isEmpty() || change && changesWaiting == 0 && changeMayPass(now))) {
                 if (!ticket.claim()) {
                     return Admission.ENDED;
                 }
-                spend(now);
+                spend(now, change);
                 return Admission.GRANTED;
             }
             if (waiting.size() >= maxQueued) {
                 return Admission.FULL;
             }
             waiting.addLast(ticket);
+            if (change) {
+                changesWaiting++;
+            }
             armTimer(now);
             return Admission.QUEUED;
         }
@@ -138,6 +180,9 @@ public final class RequestRateLimiter {
      */
     public synchronized boolean withdraw(Ticket ticket) {
         boolean removed = waiting.remove(ticket);
+        if (removed && ticket.changes()) {
+            changesWaiting--;
+        }
         if (removed && waiting.isEmpty() && timer != null) {
             timer.cancel(false);
             timer = null;
@@ -180,8 +225,22 @@ public final class RequestRateLimiter {
         }
     }
 
+    /** The percentage of the current rate that changes may take ahead of waiting reads. */
+    public int changeShare() {
+        return changeShare;
+    }
+
     private boolean tokenFree(long now) {
         return waitNanos(now) <= 0;
+    }
+
+    /** Whether a change may pass waiting reads now: the changes of the last period are fewer than their share. */
+    private boolean changeMayPass(long now) {
+        while (!changesSentAt.isEmpty() && now - changesSentAt.peekFirst() >= periodNanos) {
+            changesSentAt.pollFirst();
+        }
+        long share = (long) rate.current() * changeShare;
+        return changesSentAt.size() * 100L < share;
     }
 
     /**
@@ -197,7 +256,10 @@ public final class RequestRateLimiter {
         return periodNanos - (now - spentAt[index]);
     }
 
-    private int spend(long now) {
+    private int spend(long now, boolean change) {
+        if (change && changeShare > 0) {
+            changesSentAt.addLast(now);
+        }
         if (spent < permits) {
             spentAt[spent] = now;
             return spent++;
@@ -231,7 +293,7 @@ public final class RequestRateLimiter {
                 continue;
             }
             try {
-                timer = scheduler.schedule(this::release, delay, TimeUnit.NANOSECONDS);
+                timer = scheduler.schedule((Runnable) this::release, delay, TimeUnit.NANOSECONDS);
                 timerScheduler = scheduler;
                 return;
             } catch (RejectedExecutionException stopping) {
@@ -242,15 +304,25 @@ public final class RequestRateLimiter {
 
     /** The timer: hands a token to each waiting request that can have one, then re-arms for the next. */
     private void release() {
+        release(false, 0);
+    }
+
+    /** {@link #release()} at a given time; package-private so that tests drive the clock. */
+    void release(long now) {
+        release(true, now);
+    }
+
+    private void release(boolean atGivenTime, long givenNow) {
         List<Ticket> granted = new ArrayList<>();
         List<Integer> tokens = new ArrayList<>();
         synchronized (this) {
             timer = null;
-            long now = System.nanoTime();
+            // the time is read under the lock: a stale time would stamp the tokens too early
+            long now = atGivenTime ? givenNow : System.nanoTime();
             while (!waiting.isEmpty() && tokenFree(now)) {
-                Ticket next = waiting.pollFirst();
+                Ticket next = takeNext(now);
                 if (next.claim()) {
-                    tokens.add(spend(now));
+                    tokens.add(spend(now, next.changes()));
                     granted.add(next);
                 }
             }
@@ -266,5 +338,36 @@ public final class RequestRateLimiter {
                 ticket.rejected(rejected);
             }
         }
+    }
+
+    /**
+     * Takes the next ticket out of the queue: the oldest change while changes are within their share, else the oldest
+     * read, else the oldest change.
+     */
+    private Ticket takeNext(long now) {
+        boolean change;
+        if (changesWaiting == 0) {
+            change = false;
+        } else if (changesWaiting == waiting.size()) {
+            change = true;
+        } else {
+            change = changeMayPass(now);
+        }
+        for (Iterator<Ticket> it = waiting.iterator(); it.hasNext();) {
+            Ticket ticket = it.next();
+            if (ticket.changes() == change) {
+                it.remove();
+                if (change) {
+                    changesWaiting--;
+                }
+                return ticket;
+            }
+        }
+        throw new IllegalStateException("no waiting ticket of the class counted");
+    }
+
+    /** When the next waiting request may go, in nanoseconds from now (0: at once); for tests. */
+    synchronized long nanosUntilNextToken(long now) {
+        return Math.max(0, waitNanos(now));
     }
 }

@@ -13,6 +13,8 @@
  */
 package io.github.camelhightouch.internal.operation;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,17 +26,28 @@ import io.github.camelhightouch.HightouchOperationOptions;
 import io.github.camelhightouch.internal.Futures;
 import io.github.camelhightouch.internal.body.IdResolver;
 import io.github.camelhightouch.internal.body.IdResolver.Id;
+import io.github.camelhightouch.internal.call.ApiClient.ApiResponse;
+import io.github.camelhightouch.internal.call.RequestRateLimiter;
 import io.github.camelhightouch.internal.http.QueryString;
+import io.github.camelhightouch.internal.run.PollPace;
 import io.github.camelhightouch.internal.run.Runs;
 import io.github.camelhightouch.internal.run.SyncRunWaiter;
 import io.github.camelhightouch.internal.run.SyncRunWaiter.RunType;
 
 /**
  * The reads that waits are made of: one sync run ({@code GET /syncs/{syncId}/runs?runId=}), one sync sequence run, one
- * identity resolution run, and the id of a sync from its slug; and the waits themselves, handed to the component's
- * {@link SyncRunWaiter}.
+ * identity resolution run, the pages of a sync's or a graph's recent runs, and the id of a sync from its slug; and the
+ * waits themselves, handed to the component's {@link SyncRunWaiter}. Waits on sync runs and identity resolution runs
+ * poll through the waiter's shared polls ({@link io.github.camelhightouch.internal.run.RunPollGroup}): the waits on one
+ * sync or graph through one key share one list per interval. Sync sequence runs are polled one by one: the API has no
+ * list of them.
  */
 final class RunPolls {
+
+    /** Runs per page of a shared sync run list: Hightouch's default limit. */
+    static final int SYNC_RUNS_PAGE = 100;
+    /** Runs per page of a shared identity resolution run list: Hightouch's default limit for them. */
+    static final int IDR_RUNS_PAGE = 20;
 
     private static final String SYNC_RUNS = HightouchOperation.getSyncRun.getPath();
     private static final String SEQUENCE_RUN = HightouchOperation.getSyncSequenceRun.getPath();
@@ -53,6 +66,36 @@ final class RunPolls {
         return context.api().call(HightouchOperation.getSyncRun, HightouchHttpMethod.GET, path,
                 new QueryString().add("runId", runId), null, true, deadline)
                 .thenApply(answer -> Runs.findRun(answer.body(), runId));
+    }
+
+    /**
+     * One page of a sync's runs started since a time, oldest first ({@code GET /syncs/{syncId}/runs?after=&orderBy=
+     * createdAt&limit=}): the shared poll of the waits on that sync.
+     */
+    CompletableFuture<Object> syncRunsPage(String syncId, Instant after, int offset, long deadline) {
+        String path = IdResolver.expand(SYNC_RUNS, Id.SYNC, syncId);
+        QueryString query = new QueryString().add("after", after.truncatedTo(ChronoUnit.MILLIS))
+                .add("orderBy", "createdAt").add("limit", SYNC_RUNS_PAGE);
+        if (offset > 0) {
+            query.add("offset", offset);
+        }
+        return context.api().call(HightouchOperation.listSyncRuns, HightouchHttpMethod.GET, path, query, null, true,
+                deadline).thenApply(ApiResponse::body);
+    }
+
+    /**
+     * One page of a graph's identity resolution runs started since a time ({@code GET /idr/{graphId}/runs?after=
+     * &orderBy=created_at&limit=}): the shared poll of the waits on that graph.
+     */
+    CompletableFuture<Object> idrRunsPage(String graphId, Instant after, int offset, long deadline) {
+        String path = IdResolver.expand(HightouchOperation.listIdrRuns.getPath(), Id.GRAPH, graphId);
+        QueryString query = new QueryString().add("after", after.truncatedTo(ChronoUnit.MILLIS))
+                .add("orderBy", "created_at").add("limit", IDR_RUNS_PAGE);
+        if (offset > 0) {
+            query.add("offset", offset);
+        }
+        return context.api().call(HightouchOperation.listIdrRuns, HightouchHttpMethod.GET, path, query, null, true,
+                deadline).thenApply(ApiResponse::body);
     }
 
     /**
@@ -82,9 +125,14 @@ final class RunPolls {
      */
     CompletableFuture<Map<String, Object>> waitForIdrRun(HightouchOperation operation, String graphId, String runId) {
         HightouchOperationOptions options = context.options();
-        return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.IDR_RUN, graphId, runId,
-                deadline -> idrRun(graphId, runId, deadline), options.getPollInterval(), options.getTimeout(),
-                options.isFailOnWarning(), context.progress()));
+        SyncRunWaiter waiter = waiter();
+        Instant since = Instant.now();
+        return waiter.await(new SyncRunWaiter.Wait(operation.name(), RunType.IDR_RUN, graphId, runId,
+                deadline -> waiter.sharedPolls().poll(context.api().budget(), context.api().origin().baseUrl(),
+                        RunType.IDR_RUN, graphId, IDR_RUNS_PAGE, runId, since, options.getPollInterval(), deadline,
+                        (after, offset, pageDeadline) -> idrRunsPage(graphId, after, offset, pageDeadline),
+                        ownDeadline -> idrRun(graphId, runId, ownDeadline)),
+                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(), context.progress(), pace()));
     }
 
     /**
@@ -111,9 +159,14 @@ final class RunPolls {
      */
     CompletableFuture<Map<String, Object>> waitForSyncRun(HightouchOperation operation, String syncId, String runId) {
         HightouchOperationOptions options = context.options();
-        return waiter().await(new SyncRunWaiter.Wait(operation.name(), RunType.SYNC_RUN, syncId, runId,
-                deadline -> syncRun(syncId, runId, deadline), options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(),
-                context.progress()));
+        SyncRunWaiter waiter = waiter();
+        Instant since = Instant.now();
+        return waiter.await(new SyncRunWaiter.Wait(operation.name(), RunType.SYNC_RUN, syncId, runId,
+                deadline -> waiter.sharedPolls().poll(context.api().budget(), context.api().origin().baseUrl(),
+                        RunType.SYNC_RUN, syncId, SYNC_RUNS_PAGE, runId, since, options.getPollInterval(), deadline,
+                        (after, offset, pageDeadline) -> syncRunsPage(syncId, after, offset, pageDeadline),
+                        ownDeadline -> syncRun(syncId, runId, ownDeadline)),
+                options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(), context.progress(), pace()));
     }
 
     /**
@@ -124,7 +177,15 @@ final class RunPolls {
         return waiter().await(new SyncRunWaiter.Wait(HightouchOperation.triggerSyncSequence.name(),
                 RunType.SYNC_SEQUENCE_RUN, sequenceId, sequenceRunId, deadline -> sequenceRun(sequenceRunId, deadline),
                 options.getPollInterval(), options.getTimeout(), options.isFailOnWarning(),
-                context.progress()));
+                context.progress(), pace()));
+    }
+
+    /** The pace of the waits: stretched by the queue of the key's rate limiter, when there is one. */
+    private PollPace pace() {
+        if (context.api().budget() instanceof RequestRateLimiter limiter) {
+            return new PollPace(limiter::waitingCount, limiter::currentRate);
+        }
+        return PollPace.STEADY;
     }
 
     private SyncRunWaiter waiter() {

@@ -49,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * Progress: each status a wait meets is logged once, the first time it is seen, with the time since the wait started
  * and the run's counts, through the wait's {@link ProgressLog}; a status not known to this class is logged once at
  * WARN instead; a wait that times out logs its last status.
+ * <p>
+ * Pace: while many requests wait for the rate limiter, a wait's next poll comes later ({@link PollPace}: up to 4
+ * times pollInterval), never later than its deadline.
  */
 public final class SyncRunWaiter {
 
@@ -118,11 +121,19 @@ public final class SyncRunWaiter {
      * @param timeout       milliseconds the wait lasts at most
      * @param failOnWarning whether a warning status fails
      * @param progress      where the status changes are logged (the progressLoggingLevel option)
+     * @param pace          how far the interval stretches while the budget is tight (never past the deadline)
      */
     public record Wait(
             String operation, RunType type, String ownerId, String runId,
             LongFunction<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout, boolean failOnWarning,
-            ProgressLog progress) {
+            ProgressLog progress, PollPace pace) {
+
+        /** A wait that polls every pollInterval, however tight the budget. */
+        public Wait(String operation, RunType type, String ownerId, String runId,
+                    LongFunction<CompletableFuture<Map<String, Object>>> poll, long pollInterval, long timeout,
+                    boolean failOnWarning, ProgressLog progress) {
+            this(operation, type, ownerId, runId, poll, pollInterval, timeout, failOnWarning, progress, PollPace.STEADY);
+        }
 
         /** A wait that logs no progress. */
         public Wait(String operation, RunType type, String ownerId, String runId,
@@ -133,6 +144,7 @@ public final class SyncRunWaiter {
 
         public Wait {
             progress = progress == null ? ProgressLog.OFF : progress;
+            pace = pace == null ? PollPace.STEADY : pace;
         }
 
         /** How the lines name the run, e.g. {@code sync run 7 of sync 42}. */
@@ -143,6 +155,7 @@ public final class SyncRunWaiter {
 
     private final ScheduledExecutorService scheduler;
     private final HightouchObserver observer;
+    private final RunPollGroups sharedPolls;
     private final Set<Waiting> active = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -154,6 +167,12 @@ public final class SyncRunWaiter {
     public SyncRunWaiter(ScheduledExecutorService scheduler, HightouchObserver observer) {
         this.scheduler = scheduler;
         this.observer = observer;
+        this.sharedPolls = new RunPollGroups(scheduler);
+    }
+
+    /** The shared polls of the waits of this component, on its scheduler: a wait's poll may be one of them. */
+    public RunPollGroups sharedPolls() {
+        return sharedPolls;
     }
 
     /**
@@ -194,6 +213,7 @@ public final class SyncRunWaiter {
             waiting.result.completeExceptionally(stopped(waiting.wait));
         }
         active.clear();
+        sharedPolls.clear();
     }
 
     private static HightouchException stopped(Wait wait) {
@@ -298,7 +318,8 @@ public final class SyncRunWaiter {
                         wait.operation(), wait.ownerId(), wait.runId(), lastStatus, wait.timeout(), lastRun, lastError));
                 return;
             }
-            schedule(Math.min(wait.pollInterval(), remainingMillis));
+            // a tight budget stretches the interval; the deadline still bounds it, so the last poll comes by it
+            schedule(Math.min(wait.pace().delay(wait.pollInterval()), remainingMillis));
         }
 
         /** Logs a status the first time the wait meets it: at the progress level, or at WARN when it is unknown. */
