@@ -16,6 +16,7 @@ package io.github.camelhightouch;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,9 +31,11 @@ import io.github.camelhightouch.internal.http.HttpTransport;
 import io.github.camelhightouch.internal.observe.HightouchObserver;
 import io.github.camelhightouch.internal.observe.Observation;
 import io.github.camelhightouch.internal.run.SyncRunWaiter;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
@@ -73,12 +76,34 @@ public class HightouchComponent extends HealthCheckComponent {
     private SyncRunWaiter runWaiter;
     private HightouchHealthCheckRegistration healthCheckRegistration;
 
+    /** As Camel compares keys: lower case, without dashes. */
+    private static final String WRITE_KEY_KEYWORD = "writekey";
+
     static {
         // Camel masks the options it knows to be secret in every URI it shows; the events write key is one more
         URISupport.addSanitizeKeywords("writeKey");
     }
 
     public HightouchComponent() {
+    }
+
+    /**
+     * Also marks writeKey as sensitive for the context: Camel Main (and Camel Quarkus) log
+     * {@code camel.component.hightouch.*} at startup and mask only the keys Camel knows to be secret; apiKey is one,
+     * writeKey is not.
+     */
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            ExtendedCamelContext extension = camelContext.getCamelContextExtension();
+            String keywords = extension.getAdditionalSensitiveKeywords();
+            if (keywords == null || keywords.isBlank()) {
+                extension.setAdditionalSensitiveKeywords(WRITE_KEY_KEYWORD);
+            } else if (!keywords.toLowerCase(Locale.ENGLISH).contains(WRITE_KEY_KEYWORD)) {
+                extension.setAdditionalSensitiveKeywords(keywords + "," + WRITE_KEY_KEYWORD);
+            }
+        }
     }
 
     @Override

@@ -14,6 +14,7 @@
 package io.github.camelhightouch.example.quarkus;
 
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -96,5 +97,16 @@ class CreateSourceRouteTest {
         // the extension's feature, and the Camel Quarkus extensions it brings
         assertThat(installedFeatures).containsPattern("[\\[ ]camel-hightouch[,\\]]")
                 .containsPattern("[\\[ ]camel-http[,\\]]").containsPattern("[\\[ ]camel-jackson[,\\]]");
+    }
+
+    @Test
+    void theStartupLogMasksTheKeys() throws Exception {
+        List<String> log = Files.readAllLines(WireMockHightouch.LOG);
+
+        // Camel Main's auto-configuration summary lists every camel.component.hightouch.* property it bound
+        assertThat(log).anyMatch(line -> line.endsWith("camel.component.hightouch.apiKey = xxxxxx"))
+                .anyMatch(line -> line.endsWith("camel.component.hightouch.writeKey = xxxxxx"))
+                .noneMatch(line -> line.contains(WireMockHightouch.KEY))
+                .noneMatch(line -> line.contains(WireMockHightouch.WRITE_KEY));
     }
 }

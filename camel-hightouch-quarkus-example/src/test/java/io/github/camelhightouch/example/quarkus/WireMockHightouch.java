@@ -30,6 +30,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public class WireMockHightouch implements QuarkusTestResourceLifecycleManager {
 
     static final String KEY = "quarkus-secret-key-5d0e";
+    /** Set as an application would, to show that the startup log masks it too (the route sends no event). */
+    static final String WRITE_KEY = "quarkus-secret-write-key-31f9";
     /** Where the application logs in the tests, so that they can read its startup lines. */
     static final Path LOG = Path.of("target", "quarkus-test.log");
 
@@ -46,6 +48,7 @@ public class WireMockHightouch implements QuarkusTestResourceLifecycleManager {
         server.start();
         return Map.of("camel.component.hightouch.base-url", "http://127.0.0.1:" + server.port() + "/api/v1",
                 "camel.component.hightouch.api-key", KEY,
+                "camel.component.hightouch.write-key", WRITE_KEY,
                 "quarkus.log.file.enabled", "true",
                 "quarkus.log.file.path", LOG.toString());
     }
