@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import io.github.camelhightouch.HightouchComponent;
 import io.github.camelhightouch.HightouchConstants;
+import io.github.camelhightouch.HightouchValidationException;
 import io.github.camelhightouch.HightouchException;
 import io.quarkus.deployment.ApplicationArchive;
 import io.quarkus.deployment.annotations.BuildProducer;
@@ -101,7 +102,8 @@ class HightouchProcessor {
     /**
      * The classes an application names rather than references: the exceptions routes catch ({@code onException} in
      * YAML or XML names the class), the enums of the options (converted by name), and the header names of
-     * {@link HightouchConstants} (read as fields by {@code ${type:...}} expressions).
+     * {@link HightouchConstants} (read as fields by {@code ${type:...}} expressions), and the violations a
+     * validation error carries (read by simple expressions).
      */
     @BuildStep
     void reflectiveClasses(CombinedIndexBuildItem combinedIndex,
@@ -119,6 +121,9 @@ class HightouchProcessor {
         reflectiveClasses.produce(ReflectiveClassBuildItem.builder(enums).methods().fields().build());
 
         reflectiveClasses.produce(ReflectiveClassBuildItem.builder(HightouchConstants.class).fields().build());
+        // read by expressions such as ${exception.violations[0].field} in an error handler
+        reflectiveClasses.produce(ReflectiveClassBuildItem.builder(HightouchValidationException.Violation.class)
+                .methods().build());
     }
 
     /**

@@ -127,7 +127,7 @@ class HightouchExtensionTest {
                 // the extension registers these
                 HightouchApiException.class.getName(), HightouchSyncRunException.class.getName(),
                 HightouchValidationException.class.getName(), HightouchOperation.class.getName(),
-                HightouchConstants.class.getName());
+                HightouchConstants.class.getName(), HightouchValidationException.Violation.class.getName());
     }
 
     @Test
