@@ -43,6 +43,11 @@ public final class RequestSender extends ServiceSupport {
 
     /** A larger answer is not read: Hightouch's largest pages are far smaller. */
     public static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    /**
+     * The largest Content-Length trusted to size the array before anything arrived: a server may declare far more
+     * than it sends, and every Hightouch answer under this is read into one array of its size.
+     */
+    static final int MAX_PRESIZED_BYTES = 1024 * 1024;
     private static final byte[] EMPTY = new byte[0];
     private static final String ACCEPT = "application/json";
     /** Without a charset parameter: JSON is UTF-8 by definition, and this is what Hightouch documents. */
@@ -119,7 +124,7 @@ public final class RequestSender extends ServiceSupport {
             if (in == null) {
                 return EMPTY;
             }
-            byte[] bytes = declared >= 0 && declared <= MAX_RESPONSE_BYTES
+            byte[] bytes = declared >= 0 && declared <= MAX_PRESIZED_BYTES
                     ? readDeclared(in, (int) declared) : in.readNBytes(MAX_RESPONSE_BYTES + 1);
             if (bytes.length > MAX_RESPONSE_BYTES) {
                 throw new IOException("the answer is larger than " + MAX_RESPONSE_BYTES + " bytes; it was not read");
@@ -129,8 +134,9 @@ public final class RequestSender extends ServiceSupport {
     }
 
     /**
-     * An answer with a Content-Length goes into one array of that size (readNBytes would fill an 8 KB buffer and copy
-     * it for every small answer); whatever a wrong length leaves behind is still read, up to the limit.
+     * An answer with a Content-Length of at most {@link #MAX_PRESIZED_BYTES} goes into one array of that size
+     * (readNBytes would fill an 8 KB buffer and copy it for every small answer); whatever a wrong length leaves behind
+     * is still read, up to the limit.
      */
     private static byte[] readDeclared(InputStream in, int declared) throws IOException {
         byte[] bytes = declared == 0 ? EMPTY : new byte[declared];
