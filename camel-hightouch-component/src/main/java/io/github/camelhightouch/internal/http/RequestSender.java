@@ -16,6 +16,7 @@ package io.github.camelhightouch.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -58,13 +59,13 @@ public final class RequestSender extends ServiceSupport {
     private final long connectTimeout;
     private final long responseTimeout;
     private final RequestConfig defaults;
-    private final byte[] secret;
+    private final List<byte[]> secrets;
     private HttpClient client;
 
-    RequestSender(HttpEndpoint endpoint, HightouchOrigin origin, String apiKey, long connectTimeout,
+    RequestSender(HttpEndpoint endpoint, HightouchOrigin origin, List<String> secrets, long connectTimeout,
                   long responseTimeout) {
         this.endpoint = endpoint;
-        this.secret = apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.secrets = secrets.stream().map(key -> key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         this.origin = origin;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
@@ -106,12 +107,21 @@ public final class RequestSender extends ServiceSupport {
         try {
             return httpClient.execute(origin.httpHost(), http, context, response -> {
                 Header retryAfter = response.getFirstHeader("Retry-After");
-                return new HttpAnswer(response.getCode(), SecretMask.mask(read(response.getEntity()), secret),
+                return new HttpAnswer(response.getCode(), masked(read(response.getEntity())),
                         retryAfter == null ? null : retryAfter.getValue(), 1);
             });
         } catch (IOException | RuntimeException e) {
             throw new SendFailure(e, inFlight.mayHaveBeenSent());
         }
+    }
+
+    /** The answer with every secret of this sender masked. */
+    private byte[] masked(byte[] body) {
+        byte[] masked = body;
+        for (byte[] secret : secrets) {
+            masked = SecretMask.mask(masked, secret);
+        }
+        return masked;
     }
 
     /** The whole answer, refused when larger than {@link #MAX_RESPONSE_BYTES}. */
