@@ -177,7 +177,6 @@ public class HightouchComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         ServiceHelper.stopService(healthCheckRegistration);
         healthCheckRegistration = null;
-        Observation.of(getCamelContext()).componentStopped(this);
         ExecutorServiceManager executors = getCamelContext().getExecutorServiceManager();
         // waits first: they send through the scheduler and workers below
         if (runWaiter != null) {
@@ -201,6 +200,8 @@ public class HightouchComponent extends HealthCheckComponent {
             executors.shutdownNow(workers);
             workers = null;
         }
+        // the waits and calls ended above are counted: only now may the meters leave the registry
+        Observation.of(getCamelContext()).componentStopped(this);
         ServiceHelper.stopService(transport);
         transport = null;
         RateLimiters.of(getCamelContext()).componentStopped();

@@ -86,6 +86,24 @@ class DevConsoleTest extends HightouchContextTestSupport {
     }
 
     @Test
+    void anEventsAnswerEchoingTheBasicCredentialsDoesNotShowThem() {
+        // base64 of "writeKey:" decodes to the write key: a proxy or server echoing the request's header gives it away
+        String credentials = java.util.Base64.getEncoder().encodeToString(
+                (HightouchStandIn.WRITE_KEY + ":").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HIGHTOUCH.events().answerWith((n, batch) -> com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
+                .responseDefinition().withStatus(400)
+                .withBody("{\"message\":\"bad Authorization: Basic " + credentials + "\"}").build());
+
+        assertThat(send("hightouch:track?lingerMs=0", Map.of("userId", "u1", "event", "Viewed"), Map.of())
+                .getException()).isNotNull();
+
+        String text = console().call(DevConsole.MediaType.TEXT).toString();
+        assertThat(text).contains("(HTTP 400): {\"message\":\"bad Authorization: Basic ");
+        assertThat(text).doesNotContain(credentials).doesNotContain(HightouchStandIn.WRITE_KEY_SECRET);
+        assertThat(Jsoner.serialize(console().call(DevConsole.MediaType.JSON))).doesNotContain(credentials);
+    }
+
+    @Test
     void keepsTheLastFailuresOnlyAndCutsLongMessages() {
         wireMock().stubFor(get(urlPathEqualTo(API + "/models")).willReturn(aResponse().withStatus(500)
                 .withBody("{\"message\":\"" + "x".repeat(5000) + "\"}")));

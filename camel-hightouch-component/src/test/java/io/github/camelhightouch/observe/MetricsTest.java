@@ -258,6 +258,36 @@ class MetricsTest extends HightouchContextTestSupport {
         assertThat(Observation.of(context).recordsMetrics()).isFalse();
     }
 
+    @Test
+    void aRunWaitEndedByTheStopIsCountedAndNoMeterIsLeftBehind() throws Exception {
+        wireMock().stubFor(post(API + "/syncs/42/trigger").willReturn(okJson("{\"id\":\"7\"}")));
+        wireMock().stubFor(get(urlPathEqualTo(API + "/syncs/42/runs")).willReturn(okJson("{\"data\":[{\"id\":7,"
+                + "\"createdAt\":\"2024-05-01T10:00:00Z\",\"status\":\"processing\"}],\"hasMore\":false}")));
+        List<Meter> removed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        registry.config().onMeterRemoved(removed::add);
+
+        CompletableFuture<Exchange> waiting = template.asyncSend(
+                "hightouch:triggerSync?syncId=42&waitForCompletion=true&pollInterval=20&timeout=20000",
+                e -> e.getMessage().setBody(null));
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (registry.find("hightouch.runs.active").gauge() == null
+               || registry.get("hightouch.runs.active").gauge().value() < 1) {
+            assertThat(System.nanoTime()).as("the wait started").isLessThan(until);
+            Thread.sleep(10);
+        }
+
+        context.stop();
+
+        assertThat(waiting.get(10, TimeUnit.SECONDS).getException()).isNotNull();
+        assertThat(removed).as("the wait the stop ended was counted before the meters left")
+                .anySatisfy(meter -> {
+                    assertThat(meter.getId().getName()).isEqualTo("hightouch.runs");
+                    assertThat(meter.getId().getTag("status")).isEqualTo("error");
+                    assertThat(((io.micrometer.core.instrument.Counter) meter).count()).isEqualTo(1);
+                });
+        assertThat(meterNames()).as("no meter recorded after the stop").isEmpty();
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();

@@ -14,10 +14,13 @@
 package io.github.camelhightouch.observe;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.camelhightouch.internal.observe.Observation;
@@ -106,6 +109,39 @@ class WithoutMicrometerTest extends HightouchContextTestSupport {
         assertThat(loaded(METRICS_CLASS)).as("the metrics class was loaded").isFalse();
         // the check itself sees classes that are loaded
         assertThat(loaded(Observation.class.getName())).isTrue();
+    }
+
+    /**
+     * No class of the component outside the metrics package names a Micrometer type in a field, method or
+     * constructor signature, used or not: the JVM links those lazily, so the run above would not see one, but
+     * reflection does (JMX's managed-resource assembler, Spring Boot and Quarkus introspect the component's classes).
+     */
+    @Test
+    void noCoreClassSignatureNamesAMicrometerType() throws Exception {
+        Path classes = Path.of(Observation.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String metricsPackage = METRICS_CLASS.substring(0, METRICS_CLASS.lastIndexOf('.')).replace('.', '/') + "/";
+        List<String> broken = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String relative = classes.relativize(file).toString().replace('\\', '/');
+                if (relative.startsWith(metricsPackage) || relative.equals("module-info.class")) {
+                    continue;
+                }
+                String name = relative.substring(0, relative.length() - ".class".length()).replace('/', '.');
+                try {
+                    Class<?> type = Class.forName(name, false, Observation.class.getClassLoader());
+                    type.getDeclaredFields();
+                    type.getDeclaredMethods();
+                    type.getDeclaredConstructors();
+                    checked++;
+                } catch (LinkageError e) {
+                    broken.add(name + ": " + e);
+                }
+            }
+        }
+        assertThat(broken).as("core classes whose signatures need Micrometer").isEmpty();
+        assertThat(checked).as("the component's classes were found").isGreaterThan(100);
     }
 
     private static boolean loaded(String className) throws Exception {

@@ -29,8 +29,12 @@ final class BasicAuthorization implements HttpClientConfigurer {
     private final BearerAuthorization.MaskedHeader header;
 
     BasicAuthorization(String writeKey) {
-        String credentials = Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
-        this.header = new BearerAuthorization.MaskedHeader("Authorization", "Basic " + credentials);
+        this.header = new BearerAuthorization.MaskedHeader("Authorization", "Basic " + credentials(writeKey));
+    }
+
+    /** The Basic credentials of a write key (no password), as they travel in the header. */
+    static String credentials(String writeKey) {
+        return Base64.getEncoder().encodeToString((writeKey + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

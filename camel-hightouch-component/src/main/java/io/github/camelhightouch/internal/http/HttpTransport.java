@@ -14,6 +14,7 @@
 package io.github.camelhightouch.internal.http;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -50,7 +51,7 @@ public final class HttpTransport extends ServiceSupport {
      */
     public RequestSender newSender(HightouchOrigin origin, String apiKey, long connectTimeout, long responseTimeout)
             throws Exception {
-        return newSender(origin, apiKey, new BearerAuthorization(apiKey), connectTimeout, responseTimeout);
+        return newSender(origin, List.of(apiKey), new BearerAuthorization(apiKey), connectTimeout, responseTimeout);
     }
 
     /**
@@ -60,10 +61,12 @@ public final class HttpTransport extends ServiceSupport {
     public RequestSender newEventsSender(HightouchOrigin origin, String writeKey, long connectTimeout,
                                          long responseTimeout)
             throws Exception {
-        return newSender(origin, writeKey, new BasicAuthorization(writeKey), connectTimeout, responseTimeout);
+        // the Basic credentials decode to the key: an answer echoing the header is masked of them too
+        return newSender(origin, List.of(writeKey, BasicAuthorization.credentials(writeKey)),
+                new BasicAuthorization(writeKey), connectTimeout, responseTimeout);
     }
 
-    private RequestSender newSender(HightouchOrigin origin, String secret, HttpClientConfigurer authorization,
+    private RequestSender newSender(HightouchOrigin origin, List<String> secrets, HttpClientConfigurer authorization,
                                     long connectTimeout, long responseTimeout)
             throws Exception {
         if (!isStarted()) {
@@ -78,7 +81,7 @@ public final class HttpTransport extends ServiceSupport {
             authorization.configureHttpClient(builder);
             builder.setRequestExecutor(new SendingMarker());
         });
-        return new RequestSender(endpoint, origin, secret, connectTimeout, responseTimeout);
+        return new RequestSender(endpoint, origin, secrets, connectTimeout, responseTimeout);
     }
 
     @Override

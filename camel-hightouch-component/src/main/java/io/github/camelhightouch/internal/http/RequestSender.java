@@ -16,6 +16,7 @@ package io.github.camelhightouch.internal.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -43,6 +44,11 @@ public final class RequestSender extends ServiceSupport {
 
     /** A larger answer is not read: Hightouch's largest pages are far smaller. */
     public static final int MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+    /**
+     * The largest Content-Length trusted to size the array before anything arrived: a server may declare far more
+     * than it sends, and every Hightouch answer under this is read into one array of its size.
+     */
+    static final int MAX_PRESIZED_BYTES = 1024 * 1024;
     private static final byte[] EMPTY = new byte[0];
     private static final String ACCEPT = "application/json";
     /** Without a charset parameter: JSON is UTF-8 by definition, and this is what Hightouch documents. */
@@ -53,13 +59,13 @@ public final class RequestSender extends ServiceSupport {
     private final long connectTimeout;
     private final long responseTimeout;
     private final RequestConfig defaults;
-    private final byte[] secret;
+    private final List<byte[]> secrets;
     private HttpClient client;
 
-    RequestSender(HttpEndpoint endpoint, HightouchOrigin origin, String apiKey, long connectTimeout,
+    RequestSender(HttpEndpoint endpoint, HightouchOrigin origin, List<String> secrets, long connectTimeout,
                   long responseTimeout) {
         this.endpoint = endpoint;
-        this.secret = apiKey.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        this.secrets = secrets.stream().map(key -> key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toList();
         this.origin = origin;
         this.connectTimeout = connectTimeout;
         this.responseTimeout = responseTimeout;
@@ -101,12 +107,21 @@ public final class RequestSender extends ServiceSupport {
         try {
             return httpClient.execute(origin.httpHost(), http, context, response -> {
                 Header retryAfter = response.getFirstHeader("Retry-After");
-                return new HttpAnswer(response.getCode(), SecretMask.mask(read(response.getEntity()), secret),
+                return new HttpAnswer(response.getCode(), masked(read(response.getEntity())),
                         retryAfter == null ? null : retryAfter.getValue(), 1);
             });
         } catch (IOException | RuntimeException e) {
             throw new SendFailure(e, inFlight.mayHaveBeenSent());
         }
+    }
+
+    /** The answer with every secret of this sender masked. */
+    private byte[] masked(byte[] body) {
+        byte[] masked = body;
+        for (byte[] secret : secrets) {
+            masked = SecretMask.mask(masked, secret);
+        }
+        return masked;
     }
 
     /** The whole answer, refused when larger than {@link #MAX_RESPONSE_BYTES}. */
@@ -119,7 +134,7 @@ public final class RequestSender extends ServiceSupport {
             if (in == null) {
                 return EMPTY;
             }
-            byte[] bytes = declared >= 0 && declared <= MAX_RESPONSE_BYTES
+            byte[] bytes = declared >= 0 && declared <= MAX_PRESIZED_BYTES
                     ? readDeclared(in, (int) declared) : in.readNBytes(MAX_RESPONSE_BYTES + 1);
             if (bytes.length > MAX_RESPONSE_BYTES) {
                 throw new IOException("the answer is larger than " + MAX_RESPONSE_BYTES + " bytes; it was not read");
@@ -129,8 +144,9 @@ public final class RequestSender extends ServiceSupport {
     }
 
     /**
-     * An answer with a Content-Length goes into one array of that size (readNBytes would fill an 8 KB buffer and copy
-     * it for every small answer); whatever a wrong length leaves behind is still read, up to the limit.
+     * An answer with a Content-Length of at most {@link #MAX_PRESIZED_BYTES} goes into one array of that size
+     * (readNBytes would fill an 8 KB buffer and copy it for every small answer); whatever a wrong length leaves behind
+     * is still read, up to the limit.
      */
     private static byte[] readDeclared(InputStream in, int declared) throws IOException {
         byte[] bytes = declared == 0 ? EMPTY : new byte[declared];

@@ -15,6 +15,7 @@ package io.github.camelhightouch.internal.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.hc.core5.http.ContentType;
@@ -51,6 +52,32 @@ class AnswerReadTest {
     @Test
     void aTooLongContentLengthGivesWhatCame() throws IOException {
         assertThat(RequestSender.read(entity(ANSWER, ANSWER.length + 100))).isEqualTo(ANSWER);
+    }
+
+    @Test
+    void aLyingContentLengthDoesNotMakeTheSenderAllocateIt() throws IOException {
+        // a server declares 60 MB (under the limit) and sends a few bytes: the array follows what came, not the claim
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        byte[] read = RequestSender.read(entity(ANSWER, 60L * 1024 * 1024));
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertThat(read).isEqualTo(ANSWER);
+        assertThat(allocated).isLessThan(8L * 1024 * 1024);
+    }
+
+    @Test
+    void aLargeAnswerWithItsContentLengthIsReadWhole() throws IOException {
+        byte[] large = new byte[3 * 1024 * 1024 + 7];
+        java.util.Arrays.fill(large, (byte) 'a');
+        assertThat(RequestSender.read(entity(large, large.length))).isEqualTo(large);
+        assertThat(RequestSender.read(entity(large, large.length - 1000))).isEqualTo(large);
+    }
+
+    @Test
+    void aContentLengthBeyondTheLimitOrIntRangeIsNotTrusted() throws IOException {
+        assertThat(RequestSender.read(entity(ANSWER, 1L << 31))).isEqualTo(ANSWER);
+        assertThat(RequestSender.read(entity(ANSWER, Long.MAX_VALUE))).isEqualTo(ANSWER);
     }
 
     @Test
