@@ -47,8 +47,14 @@ import io.github.camelhightouch.internal.call.Deadlines;
  * other failure or an answer that is no run list falls back to the waits' own polls.
  * <p>
  * A round with the polls of one run only is that run's own poll: a list would cost as much and answer less surely.
- * A poll asked for with less than two intervals left before its wait's deadline is the wait's own poll: the last poll
- * of a wait never depends on a list it could miss, and the list's deadline is the earliest of its waits'.
+ * A wait alone in its group (no other run asked within a few of its intervals) polls by itself at once, on the asking
+ * thread, with no gathering moment: exactly as it would without shared polls. A poll asked for with less than two
+ * intervals left before its wait's deadline is the wait's own poll: the last poll of a wait never depends on a list it
+ * could miss, and the list's deadline is the earliest of its waits'.
+ * <p>
+ * Rounds may overlap: a list that is slow to answer holds the asks of its own round only (until their earliest
+ * deadline), and the asks that come meanwhile get the next round an interval after it started, so no ask ever waits
+ * past its own deadline for another round's list.
  */
 public final class RunPollGroup {
 
@@ -88,8 +94,13 @@ public final class RunPollGroup {
     private final Set<String> missed = new HashSet<>();
     private ScheduledFuture<?> next;
     private long nextAt;
-    private boolean listing;
+    /** Rounds whose lists are out. */
+    private int inFlight;
     private boolean retired;
+    /** The run of the latest ask and when it came; until {@code sharedUntil}, asks of several runs were seen. */
+    private String lastRun;
+    private long lastAskAt;
+    private long sharedUntil;
     private boolean started;
     private long lastStart;
     private long lastInterval;
@@ -103,6 +114,7 @@ public final class RunPollGroup {
         this.scheduler = scheduler;
         this.pageSize = pageSize;
         this.idle = idle;
+        this.sharedUntil = System.nanoTime();
     }
 
     /**
@@ -124,11 +136,12 @@ public final class RunPollGroup {
             if (retired) {
                 return null;
             }
-            if (Deadlines.millisLeft(deadline) < 2 * interval) {
+            long now = System.nanoTime();
+            if (alone(runId, now, interval) || Deadlines.millisLeft(deadline) < 2 * interval) {
                 refused = null;
             } else {
                 pending.add(new Ask(runId, since, interval, deadline, list, ownPoll, answer));
-                refused = listing ? List.of() : roundBy(System.nanoTime(), interval);
+                refused = roundBy(now, interval);
                 if (refused.isEmpty()) {
                     return answer;
                 }
@@ -139,6 +152,21 @@ public final class RunPollGroup {
         }
         failStopped(refused);
         return answer;
+    }
+
+    /**
+     * Whether this ask is the only run the group has heard of lately: no ask of another run within the time a wait may
+     * stretch its interval to, and none pending. Records the ask.
+     */
+    private boolean alone(String runId, long now, long interval) {
+        long horizon = TimeUnit.MILLISECONDS.toNanos((PollPace.MAX_STRETCH + 1) * interval);
+        if (lastRun != null && !lastRun.equals(runId) && now - lastAskAt < horizon) {
+            sharedUntil = now + horizon;
+        }
+        boolean alone = pending.isEmpty() && (lastRun == null || now - sharedUntil >= 0);
+        lastRun = runId;
+        lastAskAt = now;
+        return alone;
     }
 
     /**
@@ -185,15 +213,22 @@ public final class RunPollGroup {
             next = null;
             asks = pending;
             pending = new ArrayList<>();
-            if (asks.isEmpty()) {
+            if (asks.isEmpty() && inFlight > 0) {
+                // the idle check while a list is out: look again later
+                asks = null;
+            } else if (asks.isEmpty()) {
                 // the idle check: no wait asked for a few intervals
                 retired = true;
             } else {
-                listing = true;
+                inFlight++;
                 started = true;
                 lastStart = System.nanoTime();
                 lastInterval = asks.stream().mapToLong(Ask::interval).min().getAsLong();
             }
+        }
+        if (asks == null) {
+            roundDone(false);
+            return;
         }
         if (asks.isEmpty()) {
             idle.run();
@@ -210,7 +245,7 @@ public final class RunPollGroup {
         if (byRun.size() == 1) {
             // one run alone: its own poll costs one request too, and answers exactly
             asks.forEach(this::ownPoll);
-            roundDone();
+            roundDone(true);
             return;
         }
         Instant after = since.minusMillis(CLOCK_MARGIN_MILLIS);
@@ -235,12 +270,12 @@ public final class RunPollGroup {
                 } else {
                     byRun.values().forEach(asks -> asks.forEach(this::ownPoll));
                 }
-                roundDone();
+                roundDone(true);
                 return;
             }
             if (!(body instanceof Map<?, ?> map) || !(map.get("data") instanceof List<?> data)) {
                 byRun.values().forEach(asks -> asks.forEach(this::ownPoll));
-                roundDone();
+                roundDone(true);
                 return;
             }
             answerFound(data, byRun);
@@ -250,7 +285,7 @@ public final class RunPollGroup {
                 return;
             }
             answerMissing(byRun, maybeMore);
-            roundDone();
+            roundDone(true);
         });
     }
 
@@ -304,16 +339,21 @@ public final class RunPollGroup {
         });
     }
 
-    /** The round ended: the next one for the asks that came meanwhile, or the idle check. */
-    private void roundDone() {
+    /** A round ended (or an idle check found a list out): the next round for the asks that wait, or the idle check. */
+    private void roundDone(boolean listed) {
         List<Ask> refused;
         synchronized (this) {
-            listing = false;
+            if (listed) {
+                inFlight--;
+            }
             long now = System.nanoTime();
             if (!pending.isEmpty()) {
                 refused = roundBy(now, pending.stream().mapToLong(Ask::interval).min().getAsLong());
+            } else if (next == null) {
+                refused = scheduleAt(now, Math.max(now + TimeUnit.MILLISECONDS.toNanos(lastInterval),
+                        lastStart + TimeUnit.MILLISECONDS.toNanos(IDLE_INTERVALS * lastInterval)));
             } else {
-                refused = scheduleAt(now, lastStart + TimeUnit.MILLISECONDS.toNanos(IDLE_INTERVALS * lastInterval));
+                refused = List.of();
             }
         }
         failStopped(refused);
