@@ -14,6 +14,7 @@
 package io.github.camelhightouch.internal.run;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,6 +47,10 @@ import io.github.camelhightouch.internal.call.Deadlines;
  * own retries) fails the asks with it, so that each wait polls again as it does after a failed poll of its own; any
  * other failure or an answer that is no run list falls back to the waits' own polls.
  * <p>
+ * A list reaches back to the oldest creation time of its runs as Hightouch reported it (in a list or an own poll),
+ * a second before it; for a run not answered yet, to its wait's start less {@link #CLOCK_MARGIN_MILLIS} (the local
+ * clock may differ from Hightouch's). The sync's older runs thus do not fill the pages once each run was answered.
+ * <p>
  * A round with the polls of one run only is that run's own poll: a list would cost as much and answer less surely.
  * A wait alone in its group (no other run asked within a few of its intervals) polls by itself at once, on the asking
  * thread, with no gathering moment: exactly as it would without shared polls. A poll asked for with less than two
@@ -66,6 +71,13 @@ public final class RunPollGroup {
 
     /** How far before the oldest pending wait the list reaches back, for a clock that differs from Hightouch's. */
     static final long CLOCK_MARGIN_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
+    /** How far before a run's reported creation its later lists reach back, for a rounded or later start time. */
+    static final long CREATED_MARGIN_MILLIS = 1000;
+
+    /** When a run was created, as Hightouch reported it, and when a round last asked for it. */
+    private record Created(Instant at, long usedAt) {
+    }
 
     /** One page of an owner's runs. */
     @FunctionalInterface
@@ -92,6 +104,7 @@ public final class RunPollGroup {
     /** The runs a list has held, or that a list missed once, while their waits go on. */
     private final Set<String> seen = new HashSet<>();
     private final Set<String> missed = new HashSet<>();
+    private final Map<String, Created> createdAt = new HashMap<>();
     private ScheduledFuture<?> next;
     private long nextAt;
     /** Rounds whose lists are out. */
@@ -148,10 +161,48 @@ public final class RunPollGroup {
             }
         }
         if (refused == null) {
-            return ownPoll.apply(deadline);
+            CompletableFuture<Map<String, Object>> own = ownPoll.apply(deadline);
+            own.thenAccept(run -> learn(runId, run));
+            return own;
         }
         failStopped(refused);
         return answer;
+    }
+
+    /** Keeps when Hightouch says the run was created: the lists of its later rounds need reach back no further. */
+    private void learn(String runId, Map<?, ?> run) {
+        if (run != null && run.get("createdAt") instanceof String text) {
+            try {
+                Instant at = Instant.parse(text);
+                synchronized (this) {
+                    createdAt.put(runId, new Created(at, System.nanoTime()));
+                }
+            } catch (DateTimeParseException notAnInstant) {
+                // the margin from the local clock stays
+            }
+        }
+    }
+
+    /**
+     * How far back a round's list reaches: the oldest of its runs' creation times as Hightouch reported them, or, for
+     * a run never answered yet, its wait's start less the clock margin. Forgets the runs no round asked for a while.
+     */
+    private synchronized Instant listAfter(List<Ask> asks, long now) {
+        Instant after = null;
+        for (Ask ask : asks) {
+            Created created = createdAt.get(ask.runId);
+            Instant from;
+            if (created != null) {
+                createdAt.put(ask.runId, new Created(created.at, now));
+                from = created.at.minusMillis(CREATED_MARGIN_MILLIS);
+            } else {
+                from = ask.since.minusMillis(CLOCK_MARGIN_MILLIS);
+            }
+            after = after == null || from.isBefore(after) ? from : after;
+        }
+        long forgetAfter = TimeUnit.MILLISECONDS.toNanos(IDLE_INTERVALS * PollPace.MAX_STRETCH * lastInterval);
+        createdAt.values().removeIf(created -> now - created.usedAt > forgetAfter);
+        return after;
     }
 
     /**
@@ -235,11 +286,9 @@ public final class RunPollGroup {
             return;
         }
         Map<String, List<Ask>> byRun = new HashMap<>();
-        Instant since = null;
         long deadline = asks.get(0).deadline;
         for (Ask ask : asks) {
             byRun.computeIfAbsent(ask.runId, id -> new ArrayList<>()).add(ask);
-            since = since == null || ask.since.isBefore(since) ? ask.since : since;
             deadline = Deadlines.earlier(deadline, ask.deadline);
         }
         if (byRun.size() == 1) {
@@ -248,7 +297,7 @@ public final class RunPollGroup {
             roundDone(true);
             return;
         }
-        Instant after = since.minusMillis(CLOCK_MARGIN_MILLIS);
+        Instant after = listAfter(asks, System.nanoTime());
         int maxPages = byRun.size() / pageSize + 2;
         readPage(asks.get(asks.size() - 1).list, after, 0, 1, maxPages, deadline, byRun);
     }
@@ -300,6 +349,7 @@ public final class RunPollGroup {
                         seen.add(id);
                         missed.remove(id);
                     }
+                    learn(id, run);
                     asks.forEach(ask -> ask.answer.complete((Map<String, Object>) run));
                 }
             }
@@ -334,6 +384,7 @@ public final class RunPollGroup {
             if (error != null) {
                 ask.answer.completeExceptionally(error);
             } else {
+                learn(ask.runId, run);
                 ask.answer.complete(run);
             }
         });

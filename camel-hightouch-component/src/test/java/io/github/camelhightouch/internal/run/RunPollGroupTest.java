@@ -103,4 +103,31 @@ class RunPollGroupTest {
         assertThat(first.get(5, TimeUnit.SECONDS)).containsEntry("status", "success");
         assertThat(second.get(5, TimeUnit.SECONDS)).containsEntry("status", "failed");
     }
+
+    @Test
+    void aListReachesBackToTheOldestRunAsHightouchReportedIt() throws Exception {
+        RunPollGroup group = new RunPollGroup(scheduler, 100, () -> { });
+        java.util.List<Instant> afters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunPollGroup.RunList list = (since, offset, deadline) -> {
+            afters.add(since);
+            return CompletableFuture.completedFuture(Map.of("data", java.util.List.of(
+                    Map.of("id", 1, "status", "processing", "createdAt", "2030-01-01T10:00:00Z"),
+                    Map.of("id", 2, "status", "processing", "createdAt", "2030-01-01T10:00:05Z")), "hasMore", false));
+        };
+        // each run answered once by its own poll, with the creation time of Hightouch's clock
+        String[] created = { null, "2030-01-01T10:00:00Z", "2030-01-01T10:00:05Z" };
+        for (String run : new String[] { "1", "2" }) {
+            group.poll(run, Instant.now(), 100, deadlineIn(60_000), list, deadline -> CompletableFuture.completedFuture(
+                    Map.of("id", run, "status", "queued", "createdAt", created[Integer.parseInt(run)])))
+                    .get(5, TimeUnit.SECONDS);
+        }
+        CompletableFuture<Map<String, Object>> first = group.poll("1", Instant.now(), 100, deadlineIn(60_000), list,
+                deadline -> CompletableFuture.failedFuture(new AssertionError("answered by the list")));
+        CompletableFuture<Map<String, Object>> second = group.poll("2", Instant.now(), 100, deadlineIn(60_000), list,
+                deadline -> CompletableFuture.failedFuture(new AssertionError("answered by the list")));
+        assertThat(first.get(5, TimeUnit.SECONDS)).containsEntry("status", "processing");
+        assertThat(second.get(5, TimeUnit.SECONDS)).containsEntry("status", "processing");
+        // not the local clock less 5 minutes: the old runs of the sync would fill the pages
+        assertThat(afters).containsExactly(Instant.parse("2030-01-01T09:59:59Z"));
+    }
 }
