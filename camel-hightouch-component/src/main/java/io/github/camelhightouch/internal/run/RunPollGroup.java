@@ -49,7 +49,8 @@ import io.github.camelhightouch.internal.call.Deadlines;
  * <p>
  * A list reaches back to the oldest creation time of its runs as Hightouch reported it (in a list or an own poll),
  * a second before it; for a run not answered yet, to its wait's start less {@link #CLOCK_MARGIN_MILLIS} (the local
- * clock may differ from Hightouch's). The sync's older runs thus do not fill the pages once each run was answered.
+ * clock may differ from Hightouch's), which is also as far back as a reported time takes it (a wait resumed on an old
+ * run does not drag every list back). The sync's older runs thus do not fill the pages once each run was answered.
  * <p>
  * A round with the polls of one run only is that run's own poll: a list would cost as much and answer less surely.
  * A wait alone in its group (no other run asked within a few of its intervals) polls by itself at once, on the asking
@@ -185,18 +186,19 @@ public final class RunPollGroup {
 
     /**
      * How far back a round's list reaches: the oldest of its runs' creation times as Hightouch reported them, or, for
-     * a run never answered yet, its wait's start less the clock margin. Forgets the runs no round asked for a while.
+     * a run never answered yet, its wait's start less the clock margin, which also bounds how far back a reported time
+     * takes it. Forgets the runs no round asked for a while.
      */
     private synchronized Instant listAfter(List<Ask> asks, long now) {
         Instant after = null;
         for (Ask ask : asks) {
             Created created = createdAt.get(ask.runId);
-            Instant from;
+            // the reported time only narrows the reach: an old run waited on again does not drag every list back
+            Instant from = ask.since.minusMillis(CLOCK_MARGIN_MILLIS);
             if (created != null) {
                 createdAt.put(ask.runId, new Created(created.at, now));
-                from = created.at.minusMillis(CREATED_MARGIN_MILLIS);
-            } else {
-                from = ask.since.minusMillis(CLOCK_MARGIN_MILLIS);
+                Instant reported = created.at.minusMillis(CREATED_MARGIN_MILLIS);
+                from = reported.isAfter(from) ? reported : from;
             }
             after = after == null || from.isBefore(after) ? from : after;
         }

@@ -130,4 +130,31 @@ class RunPollGroupTest {
         // not the local clock less 5 minutes: the old runs of the sync would fill the pages
         assertThat(afters).containsExactly(Instant.parse("2030-01-01T09:59:59Z"));
     }
+
+    @Test
+    void anOldRunWaitedOnAgainDoesNotDragTheListBack() throws Exception {
+        RunPollGroup group = new RunPollGroup(scheduler, 100, () -> { });
+        java.util.List<Instant> afters = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RunPollGroup.RunList list = (since, offset, deadline) -> {
+            afters.add(since);
+            return CompletableFuture.completedFuture(Map.of("data", java.util.List.of(
+                    Map.of("id", 1, "status", "processing"), Map.of("id", 2, "status", "processing")), "hasMore", false));
+        };
+        Instant start = Instant.now();
+        // run 1 was created a year ago (a wait resumed on it), run 2 now
+        String[] created = { null, start.minusSeconds(365L * 24 * 3600).toString(), start.toString() };
+        for (String run : new String[] { "1", "2" }) {
+            group.poll(run, start, 100, deadlineIn(60_000), list, deadline -> CompletableFuture.completedFuture(
+                    Map.of("id", run, "status", "queued", "createdAt", created[Integer.parseInt(run)])))
+                    .get(5, TimeUnit.SECONDS);
+        }
+        CompletableFuture<Map<String, Object>> first = group.poll("1", start, 100, deadlineIn(60_000), list,
+                deadline -> CompletableFuture.failedFuture(new AssertionError("answered by the list")));
+        CompletableFuture<Map<String, Object>> second = group.poll("2", start, 100, deadlineIn(60_000), list,
+                deadline -> CompletableFuture.failedFuture(new AssertionError("answered by the list")));
+        assertThat(first.get(5, TimeUnit.SECONDS)).containsEntry("status", "processing");
+        assertThat(second.get(5, TimeUnit.SECONDS)).containsEntry("status", "processing");
+        assertThat(afters).isNotEmpty().allSatisfy(after -> assertThat(after)
+                .isEqualTo(start.minusMillis(RunPollGroup.CLOCK_MARGIN_MILLIS)));
+    }
 }
