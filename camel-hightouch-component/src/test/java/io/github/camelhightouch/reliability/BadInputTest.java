@@ -111,6 +111,10 @@ class BadInputTest {
                 Arguments.of("hightouch:createModel?maxRetries=1001", "maxRetries: must be between 0 and 1000, got 1001"),
                 Arguments.of("hightouch:createModel?rateLimit=100001", "rateLimit: must be between 0 and 100000, got 100001"),
                 Arguments.of("hightouch:createModel?rateLimitQueueSize=0", "rateLimitQueueSize: must be between 1 and 1000000, got 0"),
+                Arguments.of("hightouch:createModel?rateLimitChangeShare=-1",
+                        "rateLimitChangeShare: must be between 0 and 100, got -1"),
+                Arguments.of("hightouch:createModel?rateLimitChangeShare=101",
+                        "rateLimitChangeShare: must be between 0 and 100, got 101"),
                 Arguments.of("hightouch:waitForSyncRun?syncId=1&syncRunId=2&timeout=0", "timeout: must be at least 1, got 0"),
                 Arguments.of("hightouch:waitForSyncRun?syncId=1&syncRunId=2&pollInterval=0",
                         "pollInterval: must be at least 1, got 0"));

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import io.github.camelhightouch.HightouchException;
 import io.github.camelhightouch.HightouchHttpMethod;
 import io.github.camelhightouch.HightouchOperation;
 import io.github.camelhightouch.internal.http.ExtraHeaders;
@@ -115,8 +116,9 @@ public final class ApiClient {
     private CompletableFuture<ApiResponse> send(HightouchRequest request, boolean throwOnFailure, long deadline) {
         CallRunner calls = runner.get();
         if (calls == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException(
-                    "hightouch:" + request.operation() + " is not started; no request was sent"));
+            // a wait's poll that comes between its endpoint's stop and its component's ends as the stop's other waits
+            return CompletableFuture.failedFuture(new HightouchException(
+                    "hightouch:" + request.operation() + " is not started, or is stopping; no request was sent"));
         }
         return (deadline == NO_DEADLINE ? calls.send(request) : calls.send(request, deadline)).thenApply(answer -> {
             Object parsed = responses.parse(answer.body());

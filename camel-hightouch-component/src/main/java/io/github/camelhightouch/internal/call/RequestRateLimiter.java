@@ -342,9 +342,17 @@ public final class RequestRateLimiter {
 
     /**
      * Takes the next ticket out of the queue: the oldest change while changes are within their share, else the oldest
-     * read, else the oldest change.
+     * read, else the oldest change; with no share, the oldest ticket.
      */
     private Ticket takeNext(long now) {
+        if (changeShare == 0) {
+            // no share: one queue in arrival order, changes never behind reads that came after them
+            Ticket first = waiting.pollFirst();
+            if (first.changes()) {
+                changesWaiting--;
+            }
+            return first;
+        }
         boolean change;
         if (changesWaiting == 0) {
             change = false;

@@ -14,6 +14,7 @@
 package io.github.camelhightouch.internal.run;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,9 +47,20 @@ import io.github.camelhightouch.internal.call.Deadlines;
  * own retries) fails the asks with it, so that each wait polls again as it does after a failed poll of its own; any
  * other failure or an answer that is no run list falls back to the waits' own polls.
  * <p>
+ * A list reaches back to the oldest creation time of its runs as Hightouch reported it (in a list or an own poll),
+ * a second before it; for a run not answered yet, to its wait's start less {@link #CLOCK_MARGIN_MILLIS} (the local
+ * clock may differ from Hightouch's), which is also as far back as a reported time takes it (a wait resumed on an old
+ * run does not drag every list back). The sync's older runs thus do not fill the pages once each run was answered.
+ * <p>
  * A round with the polls of one run only is that run's own poll: a list would cost as much and answer less surely.
- * A poll asked for with less than two intervals left before its wait's deadline is the wait's own poll: the last poll
- * of a wait never depends on a list it could miss, and the list's deadline is the earliest of its waits'.
+ * A wait alone in its group (no other run asked within a few of its intervals) polls by itself at once, on the asking
+ * thread, with no gathering moment: exactly as it would without shared polls. A poll asked for with less than two
+ * intervals left before its wait's deadline is the wait's own poll: the last poll of a wait never depends on a list it
+ * could miss, and the list's deadline is the earliest of its waits'.
+ * <p>
+ * Rounds may overlap: a list that is slow to answer holds the asks of its own round only (until their earliest
+ * deadline), and the asks that come meanwhile get the next round an interval after it started, so no ask ever waits
+ * past its own deadline for another round's list.
  */
 public final class RunPollGroup {
 
@@ -60,6 +72,13 @@ public final class RunPollGroup {
 
     /** How far before the oldest pending wait the list reaches back, for a clock that differs from Hightouch's. */
     static final long CLOCK_MARGIN_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
+    /** How far before a run's reported creation its later lists reach back, for a rounded or later start time. */
+    static final long CREATED_MARGIN_MILLIS = 1000;
+
+    /** When a run was created, as Hightouch reported it, and when a round last asked for it. */
+    private record Created(Instant at, long usedAt) {
+    }
 
     /** One page of an owner's runs. */
     @FunctionalInterface
@@ -86,10 +105,16 @@ public final class RunPollGroup {
     /** The runs a list has held, or that a list missed once, while their waits go on. */
     private final Set<String> seen = new HashSet<>();
     private final Set<String> missed = new HashSet<>();
+    private final Map<String, Created> createdAt = new HashMap<>();
     private ScheduledFuture<?> next;
     private long nextAt;
-    private boolean listing;
+    /** Rounds whose lists are out. */
+    private int inFlight;
     private boolean retired;
+    /** The run of the latest ask and when it came; until {@code sharedUntil}, asks of several runs were seen. */
+    private String lastRun;
+    private long lastAskAt;
+    private long sharedUntil;
     private boolean started;
     private long lastStart;
     private long lastInterval;
@@ -103,6 +128,7 @@ public final class RunPollGroup {
         this.scheduler = scheduler;
         this.pageSize = pageSize;
         this.idle = idle;
+        this.sharedUntil = System.nanoTime();
     }
 
     /**
@@ -124,21 +150,76 @@ public final class RunPollGroup {
             if (retired) {
                 return null;
             }
-            if (Deadlines.millisLeft(deadline) < 2 * interval) {
+            long now = System.nanoTime();
+            if (alone(runId, now, interval) || Deadlines.millisLeft(deadline) < 2 * interval) {
                 refused = null;
             } else {
                 pending.add(new Ask(runId, since, interval, deadline, list, ownPoll, answer));
-                refused = listing ? List.of() : roundBy(System.nanoTime(), interval);
+                refused = roundBy(now, interval);
                 if (refused.isEmpty()) {
                     return answer;
                 }
             }
         }
         if (refused == null) {
-            return ownPoll.apply(deadline);
+            CompletableFuture<Map<String, Object>> own = ownPoll.apply(deadline);
+            own.thenAccept(run -> learn(runId, run));
+            return own;
         }
         failStopped(refused);
         return answer;
+    }
+
+    /** Keeps when Hightouch says the run was created: the lists of its later rounds need reach back no further. */
+    private void learn(String runId, Map<?, ?> run) {
+        if (run != null && run.get("createdAt") instanceof String text) {
+            try {
+                Instant at = Instant.parse(text);
+                synchronized (this) {
+                    createdAt.put(runId, new Created(at, System.nanoTime()));
+                }
+            } catch (DateTimeParseException notAnInstant) {
+                // the margin from the local clock stays
+            }
+        }
+    }
+
+    /**
+     * How far back a round's list reaches: the oldest of its runs' creation times as Hightouch reported them, or, for
+     * a run never answered yet, its wait's start less the clock margin, which also bounds how far back a reported time
+     * takes it. Forgets the runs no round asked for a while.
+     */
+    private synchronized Instant listAfter(List<Ask> asks, long now) {
+        Instant after = null;
+        for (Ask ask : asks) {
+            Created created = createdAt.get(ask.runId);
+            // the reported time only narrows the reach: an old run waited on again does not drag every list back
+            Instant from = ask.since.minusMillis(CLOCK_MARGIN_MILLIS);
+            if (created != null) {
+                createdAt.put(ask.runId, new Created(created.at, now));
+                Instant reported = created.at.minusMillis(CREATED_MARGIN_MILLIS);
+                from = reported.isAfter(from) ? reported : from;
+            }
+            after = after == null || from.isBefore(after) ? from : after;
+        }
+        long forgetAfter = TimeUnit.MILLISECONDS.toNanos(IDLE_INTERVALS * PollPace.MAX_STRETCH * lastInterval);
+        createdAt.values().removeIf(created -> now - created.usedAt > forgetAfter);
+        return after;
+    }
+
+    /**
+     * Whether this ask is the only run the group has heard of lately: no ask of another run within the time a wait may
+     * stretch its interval to, and none pending. Records the ask.
+     */
+    private boolean alone(String runId, long now, long interval) {
+        long horizon = TimeUnit.MILLISECONDS.toNanos((PollPace.MAX_STRETCH + 1) * interval);
+        if (lastRun != null && !lastRun.equals(runId) && now - lastAskAt < horizon) {
+            sharedUntil = now + horizon;
+        }
+        boolean alone = pending.isEmpty() && (lastRun == null || now - sharedUntil >= 0);
+        lastRun = runId;
+        lastAskAt = now;
+        return alone;
     }
 
     /**
@@ -185,35 +266,40 @@ public final class RunPollGroup {
             next = null;
             asks = pending;
             pending = new ArrayList<>();
-            if (asks.isEmpty()) {
+            if (asks.isEmpty() && inFlight > 0) {
+                // the idle check while a list is out: look again later
+                asks = null;
+            } else if (asks.isEmpty()) {
                 // the idle check: no wait asked for a few intervals
                 retired = true;
             } else {
-                listing = true;
+                inFlight++;
                 started = true;
                 lastStart = System.nanoTime();
                 lastInterval = asks.stream().mapToLong(Ask::interval).min().getAsLong();
             }
+        }
+        if (asks == null) {
+            roundDone(false);
+            return;
         }
         if (asks.isEmpty()) {
             idle.run();
             return;
         }
         Map<String, List<Ask>> byRun = new HashMap<>();
-        Instant since = null;
         long deadline = asks.get(0).deadline;
         for (Ask ask : asks) {
             byRun.computeIfAbsent(ask.runId, id -> new ArrayList<>()).add(ask);
-            since = since == null || ask.since.isBefore(since) ? ask.since : since;
             deadline = Deadlines.earlier(deadline, ask.deadline);
         }
         if (byRun.size() == 1) {
             // one run alone: its own poll costs one request too, and answers exactly
             asks.forEach(this::ownPoll);
-            roundDone();
+            roundDone(true);
             return;
         }
-        Instant after = since.minusMillis(CLOCK_MARGIN_MILLIS);
+        Instant after = listAfter(asks, System.nanoTime());
         int maxPages = byRun.size() / pageSize + 2;
         readPage(asks.get(asks.size() - 1).list, after, 0, 1, maxPages, deadline, byRun);
     }
@@ -235,12 +321,12 @@ public final class RunPollGroup {
                 } else {
                     byRun.values().forEach(asks -> asks.forEach(this::ownPoll));
                 }
-                roundDone();
+                roundDone(true);
                 return;
             }
             if (!(body instanceof Map<?, ?> map) || !(map.get("data") instanceof List<?> data)) {
                 byRun.values().forEach(asks -> asks.forEach(this::ownPoll));
-                roundDone();
+                roundDone(true);
                 return;
             }
             answerFound(data, byRun);
@@ -250,7 +336,7 @@ public final class RunPollGroup {
                 return;
             }
             answerMissing(byRun, maybeMore);
-            roundDone();
+            roundDone(true);
         });
     }
 
@@ -265,6 +351,7 @@ public final class RunPollGroup {
                         seen.add(id);
                         missed.remove(id);
                     }
+                    learn(id, run);
                     asks.forEach(ask -> ask.answer.complete((Map<String, Object>) run));
                 }
             }
@@ -299,21 +386,27 @@ public final class RunPollGroup {
             if (error != null) {
                 ask.answer.completeExceptionally(error);
             } else {
+                learn(ask.runId, run);
                 ask.answer.complete(run);
             }
         });
     }
 
-    /** The round ended: the next one for the asks that came meanwhile, or the idle check. */
-    private void roundDone() {
+    /** A round ended (or an idle check found a list out): the next round for the asks that wait, or the idle check. */
+    private void roundDone(boolean listed) {
         List<Ask> refused;
         synchronized (this) {
-            listing = false;
+            if (listed) {
+                inFlight--;
+            }
             long now = System.nanoTime();
             if (!pending.isEmpty()) {
                 refused = roundBy(now, pending.stream().mapToLong(Ask::interval).min().getAsLong());
+            } else if (next == null) {
+                refused = scheduleAt(now, Math.max(now + TimeUnit.MILLISECONDS.toNanos(lastInterval),
+                        lastStart + TimeUnit.MILLISECONDS.toNanos(IDLE_INTERVALS * lastInterval)));
             } else {
-                refused = scheduleAt(now, lastStart + TimeUnit.MILLISECONDS.toNanos(IDLE_INTERVALS * lastInterval));
+                refused = List.of();
             }
         }
         failStopped(refused);

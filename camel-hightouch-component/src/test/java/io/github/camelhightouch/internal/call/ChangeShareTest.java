@@ -161,6 +161,22 @@ class ChangeShareTest {
     }
 
     @Test
+    void withShareZeroAChangeQueuedBeforeReadsGoesBeforeThem() {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            arrivals.add(new Arrival(0, false));
+        }
+        // the window is full: the change queues first, a hundred reads after it
+        arrivals.add(new Arrival(1, true));
+        for (int i = 0; i < 100; i++) {
+            arrivals.add(new Arrival(2, false));
+        }
+        List<Ticket> fifo = simulate(new RequestRateLimiter(10, 1000, 1000, 0), arrivals);
+        Ticket change = fifo.stream().filter(t -> t.change).findFirst().orElseThrow();
+        assertThat(change.grantedAt).as("first in the queue, first out").isEqualTo(PERIOD);
+    }
+
+    @Test
     void whileChangesFloodTheReadsKeepTheRestOfEachWindow() {
         List<Arrival> arrivals = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
