@@ -269,5 +269,44 @@ class SharedRunPollTest {
         }
         Thread.sleep(300);
         assertThat(completions.get()).isEqualTo(10);
+        // a poll cancelled by the stop ends its wait: no wait takes it for a failed poll to try again
+        assertThat(LOGS.linesContaining("polling again")).isEmpty();
+    }
+
+    @Test
+    void aContextStoppedWithPollsQueuedForTheRateLimitEndsEachWaitOnceWithoutPollingAgain() throws Exception {
+        new StandInWorkspace().install(HIGHTOUCH).planRuns(sync -> new RunPlan(0, Long.MAX_VALUE, "success"));
+        CamelContext camel = HIGHTOUCH.newContext();
+        camel.start();
+        AtomicInteger completions = new AtomicInteger();
+        // 12 requests a minute: the 10 triggers and the first polls spend them, the next polls queue in the limiter
+        org.apache.camel.Endpoint endpoint = camel.getEndpoint("hightouch:triggerSync?syncId=42&waitForCompletion=true"
+                + "&pollInterval=" + INTERVAL + "&timeout=20000&rateLimit=12&rateLimitPeriod=60000");
+        org.apache.camel.AsyncProducer producer = endpoint.createAsyncProducer();
+        producer.start();
+        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Exchange exchange = endpoint.createExchange(ExchangePattern.InOut);
+            exchange.getMessage().setBody("go");
+            CompletableFuture<Exchange> ended = new CompletableFuture<>();
+            waits.add(ended);
+            producer.process(exchange, doneSync -> {
+                completions.incrementAndGet();
+                ended.complete(exchange);
+            });
+        }
+        while (HIGHTOUCH.requests().size() < 12) {
+            Thread.sleep(10);
+        }
+        // long enough for the next round of polls to be asked for and queued
+        Thread.sleep(4L * Long.parseLong(INTERVAL));
+        camel.stop();
+        for (CompletableFuture<Exchange> wait : waits) {
+            assertThat(done(wait).getException()).isInstanceOf(HightouchException.class).hasMessageContaining("stopping");
+        }
+        Thread.sleep(300);
+        assertThat(completions.get()).isEqualTo(10);
+        assertThat(HIGHTOUCH.requests()).hasSize(12);
+        assertThat(LOGS.linesContaining("polling again")).isEmpty();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -223,8 +224,9 @@ public final class SyncRunWaiter {
 
     /** Whether a failed poll is worth another: the run goes on whatever a poll meets. */
     static boolean isTransient(Throwable error) {
-        if (error instanceof HightouchTransportException) {
-            return true;
+        if (error instanceof HightouchTransportException transport) {
+            // a poll cancelled because its endpoint or component is stopping: polling again cannot help
+            return !(transport.getCause() instanceof CancellationException);
         }
         return error instanceof HightouchApiException api && (api.getStatusCode() == 429 || api.getStatusCode() >= 500);
     }
