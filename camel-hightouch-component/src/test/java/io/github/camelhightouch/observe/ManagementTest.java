@@ -76,7 +76,7 @@ class ManagementTest {
                 "{\"data\":[{\"id\":7,\"createdAt\":\"2024-05-01T10:00:00Z\",\"status\":\"processing\"}],\"hasMore\":false}")));
         HIGHTOUCH.events().answerWith((n, batch) -> {
             batchHeld.countDown();
-            await(release);
+            Latches.await(release);
             return null;
         });
         CamelContext context = withJmx(() -> {
@@ -99,12 +99,12 @@ class ManagementTest {
             // a request held on the wire, and one queued behind it for the rate limit of one per minute
             String limited = "hightouch:listSources?rateLimit=1&rateLimitPeriod=60000";
             CompletableFuture<Exchange> onTheWire = template.asyncSend(limited, e -> e.getMessage().setBody(null));
-            await(sourcesHeld);
+            Latches.await(sourcesHeld);
             CompletableFuture<Exchange> queued = template.asyncSend(limited, e -> e.getMessage().setBody(null));
             // an event whose batch is held: the pool (2) is now full
             CompletableFuture<Exchange> event = template.asyncSend("hightouch:track?lingerMs=0",
                     e -> e.getMessage().setBody(Map.of("userId", "u1", "event", "Viewed")));
-            await(batchHeld);
+            Latches.await(batchHeld);
             // so a request without rate limit waits for a connection
             CompletableFuture<Exchange> pending = template.asyncSend("hightouch:listSources?rateLimit=0",
                     e -> e.getMessage().setBody(null));
@@ -196,14 +196,6 @@ class ManagementTest {
         assertThat(figure.get()).isEqualTo(expected);
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 
     /** Holds every answer of the sources list until the test releases it (the other stubs answer as they are). */
     private final class Holding implements ResponseDefinitionTransformerV2 {
@@ -213,7 +205,7 @@ class ManagementTest {
                 return serveEvent.getResponseDefinition();
             }
             sourcesHeld.countDown();
-            await(release);
+            Latches.await(release);
             return okJson("{\"data\":[],\"hasMore\":false}").build();
         }
 

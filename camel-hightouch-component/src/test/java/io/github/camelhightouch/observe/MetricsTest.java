@@ -213,13 +213,13 @@ class MetricsTest extends HightouchContextTestSupport {
         CountDownLatch release = new CountDownLatch(1);
         HIGHTOUCH.events().answerWith((n, body) -> {
             held.countDown();
-            await(release);
+            Latches.await(release);
             return null;
         });
         String uri = "hightouch:track?lingerMs=0&maxQueuedEvents=1&queueFullPolicy=fail";
         CompletableFuture<Exchange> first = template.asyncSend(uri,
                 e -> e.getMessage().setBody(Map.of("userId", "u2", "event", "Viewed")));
-        await(held);
+        Latches.await(held);
         Exchange second = send(uri, Map.of("userId", "u3", "event", "Viewed"), Map.of());
         release.countDown();
         assertThat(second.getException()).hasMessageContaining("maxQueuedEvents=1");
@@ -288,12 +288,4 @@ class MetricsTest extends HightouchContextTestSupport {
         assertThat(meterNames()).as("no meter recorded after the stop").isEmpty();
     }
 
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -75,6 +75,25 @@ class SharedRunPollTest {
         return waits;
     }
 
+    /** Starts waits through the endpoint's asynchronous producer, counting every completion callback. */
+    private static List<CompletableFuture<Exchange>> startAsyncWaits(org.apache.camel.Endpoint endpoint, int count,
+                                                                     AtomicInteger completions) throws Exception {
+        org.apache.camel.AsyncProducer producer = endpoint.createAsyncProducer();
+        producer.start();
+        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Exchange exchange = endpoint.createExchange(ExchangePattern.InOut);
+            exchange.getMessage().setBody("go");
+            CompletableFuture<Exchange> ended = new CompletableFuture<>();
+            waits.add(ended);
+            producer.process(exchange, doneSync -> {
+                completions.incrementAndGet();
+                ended.complete(exchange);
+            });
+        }
+        return waits;
+    }
+
     private static Exchange done(CompletableFuture<Exchange> wait) throws Exception {
         return wait.get(30, TimeUnit.SECONDS);
     }
@@ -242,22 +261,9 @@ class SharedRunPollTest {
         new StandInWorkspace().install(HIGHTOUCH).planRuns(sync -> new RunPlan(0, Long.MAX_VALUE, "success"));
         CamelContext camel = HIGHTOUCH.newContext();
         camel.start();
-        ProducerTemplate template = camel.createProducerTemplate();
         AtomicInteger completions = new AtomicInteger();
         org.apache.camel.Endpoint endpoint = camel.getEndpoint(waitUri(""));
-        org.apache.camel.AsyncProducer producer = endpoint.createAsyncProducer();
-        producer.start();
-        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Exchange exchange = endpoint.createExchange(ExchangePattern.InOut);
-            exchange.getMessage().setBody("go");
-            CompletableFuture<Exchange> ended = new CompletableFuture<>();
-            waits.add(ended);
-            producer.process(exchange, doneSync -> {
-                completions.incrementAndGet();
-                ended.complete(exchange);
-            });
-        }
+        List<CompletableFuture<Exchange>> waits = startAsyncWaits(endpoint, 10, completions);
         while (lists("42").size() < 2) {
             Thread.sleep(10);
         }
@@ -282,19 +288,7 @@ class SharedRunPollTest {
         // 12 requests a minute: the 10 triggers and the first polls spend them, the next polls queue in the limiter
         org.apache.camel.Endpoint endpoint = camel.getEndpoint("hightouch:triggerSync?syncId=42&waitForCompletion=true"
                 + "&pollInterval=" + INTERVAL + "&timeout=20000&rateLimit=12&rateLimitPeriod=60000");
-        org.apache.camel.AsyncProducer producer = endpoint.createAsyncProducer();
-        producer.start();
-        List<CompletableFuture<Exchange>> waits = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Exchange exchange = endpoint.createExchange(ExchangePattern.InOut);
-            exchange.getMessage().setBody("go");
-            CompletableFuture<Exchange> ended = new CompletableFuture<>();
-            waits.add(ended);
-            producer.process(exchange, doneSync -> {
-                completions.incrementAndGet();
-                ended.complete(exchange);
-            });
-        }
+        List<CompletableFuture<Exchange>> waits = startAsyncWaits(endpoint, 10, completions);
         while (HIGHTOUCH.requests().size() < 12) {
             Thread.sleep(10);
         }

@@ -104,10 +104,7 @@ class ConnectionCheckTest {
 
     @Test
     void aClosedPortIsUnreachable() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         ExampleSettings settings = ExampleSettings.from(new String[] { "--check" },
                 Map.of(ExampleSettings.ENV_API_KEY, WRONG_KEY,
                         ExampleSettings.ENV_BASE_URL, "http://127.0.0.1:" + closedPort + "/api/v1"),
@@ -154,10 +151,7 @@ class ConnectionCheckTest {
 
     @Test
     void anEventsHostThatDoesNotAnswerFailsTheCheck() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         try (LocalHightouch standIn = LocalHightouch.start()) {
             ExampleSettings settings = ExampleSettings.from(new String[] { "--check" },
                     Map.of(ExampleSettings.ENV_API_KEY, standIn.apiKey(), ExampleSettings.ENV_BASE_URL, standIn.baseUrl(),
@@ -172,6 +166,13 @@ class ConnectionCheckTest {
             assertThat(outcome).isEqualTo(ConnectionCheck.Outcome.UNREACHABLE);
             assertThat(out).contains("API key: accepted").contains("Events API: unreachable (http://127.0.0.1:" + closedPort)
                     .doesNotContain(WRITE_KEY);
+        }
+    }
+
+    /** A loopback port nothing listens on. */
+    private static int closedPort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
